@@ -1,0 +1,43 @@
+// Three projects: unit (no services), integration (real PostgreSQL and Redis, one database and
+// one Redis key prefix per run) and e2e (boots the API and worker against that same database).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@schakel/platform$': '<rootDir>/libs/platform/src',
+  '^@schakel/organisations$': '<rootDir>/libs/organisations/src',
+  '^@schakel/testing$': '<rootDir>/libs/testing/src',
+  '^@schakel/api$': '<rootDir>/apps/api/src',
+  '^@schakel/worker$': '<rootDir>/apps/worker/src',
+};
+
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
+
+const servicesSetup = {
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'] },
+    { ...base, ...servicesSetup, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.int.spec.ts'] },
+    { ...base, ...servicesSetup, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

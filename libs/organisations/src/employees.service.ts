@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@schakel/platform';
+import { DataSource, type Repository } from 'typeorm';
+import { EmployeeEntity } from './employee.entity';
+
+@Injectable()
+export class EmployeesService {
+  private readonly employees: Repository<EmployeeEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.employees = dataSource.getRepository(EmployeeEntity);
+  }
+
+  /** An employee who may sign in: active, in an active organisation. */
+  findActiveByUsername(username: string): Promise<EmployeeEntity | null> {
+    return this.employees
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.organisation', 'o')
+      .where('e.username = :username', { username: username.trim().toLowerCase() })
+      .andWhere('e.active AND o.active')
+      .getOne();
+  }
+
+  findActiveById(id: string, organisationId?: string): Promise<EmployeeEntity | null> {
+    const query = this.employees
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.organisation', 'o')
+      .where('e.id = :id', { id })
+      .andWhere('e.active AND o.active');
+    if (organisationId) query.andWhere('e.organisation_id = :organisationId', { organisationId });
+    return query.getOne();
+  }
+
+  async getInOrganisation(id: string, organisationId: string): Promise<EmployeeEntity> {
+    const found = await this.employees.findOneBy({ id, organisationId });
+    if (!found) throw AppError.notFound({ nl: 'Medewerker', en: 'Employee' });
+    return found;
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const DEV_TOKEN_SECRET = 'schakel-development-only-token-secret-change-me';
+
+const postgresUrl = z
+  .string()
+  .url('moet een URL zijn, bijv. postgres://user@127.0.0.1:5432/schakel')
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'moet beginnen met postgres:// of postgresql://');
+
+const redisUrl = z
+  .string()
+  .url('moet een URL zijn, bijv. redis://127.0.0.1:6379')
+  .refine((v) => /^rediss?:\/\//.test(v), 'moet beginnen met redis:// of rediss://');
+
+const port = z.coerce.number().int('moet een geheel getal zijn').min(1).max(65535);
+
+/** Every environment variable Schakel reads; README.md documents each one. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    WORKER_HEALTH_PORT: port.default(3001),
+    DATABASE_URL: postgresUrl.default('postgres://schakel_app:schakel_app@127.0.0.1:5432/schakel'),
+    DATABASE_OWNER_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/schakel'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9:_-]{1,64}$/, 'alleen letters, cijfers, : _ en -, maximaal 64 tekens')
+      .default('schakel'),
+    AUTH_ISSUER: z.string().min(1).default('urn:schakel:local'),
+    AUTH_TOKEN_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.NODE_ENV === 'production' && !cfg.AUTH_TOKEN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_TOKEN_SECRET'],
+        message: 'is verplicht in productie (minstens 32 tekens)',
+      });
+    }
+  })
+  .transform((cfg) => ({
+    ...cfg,
+    AUTH_TOKEN_SECRET: cfg.AUTH_TOKEN_SECRET ?? DEV_TOKEN_SECRET,
+  }));
+
+export type AppConfig = z.infer<typeof configSchema>;

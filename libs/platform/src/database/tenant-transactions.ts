@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface TenantScope {
+  /** The organisation on whose behalf the work runs; row-level security reads it. */
+  organisationId: string;
+}
+
+/**
+ * Runs a unit of work in one transaction with `app.organisation_id` set transaction-locally
+ * (`set_config(…, true)`), so row-level security applies and the value can never leak to a later
+ * transaction on the same pooled connection. Used for requests and jobs alike.
+ */
+@Injectable()
+export class TenantTransactions {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(scope: TenantScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runInTenant(this.dataSource, scope, work);
+  }
+}
+
+export async function runInTenant<T>(
+  dataSource: DataSource,
+  scope: TenantScope,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.organisation_id', $1, true)`, [scope.organisationId]);
+    return work(manager);
+  });
+}

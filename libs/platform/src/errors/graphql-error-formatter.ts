@@ -1,0 +1,75 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, ERROR_CODES, type ErrorCode } from './app-error';
+
+/** Apollo codes for malformed documents and variables; for a client they all mean "fix your input". */
+const CLIENT_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const INTERNAL: GraphQLFormattedError['message'] =
+  'Er ging aan onze kant iets mis; probeer het later opnieuw. / Something went wrong on our side; try again later.';
+
+interface FormatOptions {
+  /** In production nothing but code and message leaves the server. */
+  exposeDetails: boolean;
+  onInternalError?: (error: unknown) => void;
+}
+
+function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * Maps whatever a resolver threw onto the closed set of error codes, with a message that says
+ * what to fix. Stack traces, SQL and driver messages never reach a client.
+ */
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  options: FormatOptions,
+): GraphQLFormattedError {
+  const appError = findAppError(original);
+  if (appError) {
+    return {
+      message: appError.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: appError.code,
+        message_nl: appError.text.nl,
+        message_en: appError.text.en,
+        ...(Object.keys(appError.details).length ? { details: appError.details } : {}),
+      },
+    };
+  }
+
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_INPUT_CODES.has(code)) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', ...(options.exposeDetails ? { reason: code } : {}) },
+    };
+  }
+  if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+
+  options.onInternalError?.(original);
+  return { message: INTERNAL, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function findAppError(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof AppError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}

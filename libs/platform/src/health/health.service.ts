@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '../redis/redis.module';
+
+export type CheckStatus = 'up' | 'down';
+export interface ReadinessReport {
+  status: 'ok' | 'error';
+  checks: Record<string, { status: CheckStatus; error?: string }>;
+}
+
+const TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timeout after ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+  ]);
+}
+
+/** Readiness: can we reach PostgreSQL and Redis right now? */
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async readiness(extra: Record<string, () => Promise<void>> = {}): Promise<ReadinessReport> {
+    const probes: Record<string, () => Promise<unknown>> = {
+      postgres: () => this.dataSource.query('SELECT 1'),
+      redis: () => this.redis.ping(),
+      ...extra,
+    };
+    const entries = await Promise.all(
+      Object.entries(probes).map(async ([name, probe]) => {
+        try {
+          await withTimeout(probe());
+          return [name, { status: 'up' as const }] as const;
+        } catch (error) {
+          return [name, { status: 'down' as const, error: error instanceof Error ? error.message : 'unknown' }] as const;
+        }
+      }),
+    );
+    const checks: ReadinessReport['checks'] = Object.fromEntries(entries);
+    return { status: Object.values(checks).every((c) => c.status === 'up') ? 'ok' : 'error', checks };
+  }
+}

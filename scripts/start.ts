@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO_ORGANISATIONS, DEMO_ROLES, demoUsername, seedDemoData } from '@schakel/organisations';
+import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
+import { requireServices } from './lib/services';
+
+/**
+ * `npm start`: migrate, seed the demo data, run API and worker, and print where to find them.
+ * Stops both children on Ctrl-C; if one of them dies, stops the other and exits non-zero.
+ */
+const DIST = join(__dirname, '..');
+
+function run(name: string, entry: string): ChildProcess {
+  const register = join(DIST, '..', 'scripts', 'runtime-paths.cjs');
+  const child = spawn(process.execPath, ['-r', register, join(DIST, entry)], { env: process.env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} is gestopt (${signal ?? `exit ${code}`}); Schakel stopt.`);
+      shutdown(code ?? 1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+const children: ChildProcess[] = [];
+
+function shutdown(exitCode: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  const deadline = setTimeout(() => process.exit(exitCode), 35_000);
+  deadline.unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))))).then(() =>
+    process.exit(exitCode),
+  );
+}
+
+async function waitUntilReady(url: string, timeoutMs = 90_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  await requireServices(config.DATABASE_OWNER_URL, config.REDIS_URL);
+
+  const ran = await prepareDatabase(config.DATABASE_OWNER_URL, config.DATABASE_URL);
+  console.log(ran.length ? `Migraties uitgevoerd: ${ran.length}` : 'Database is bij.');
+  const owner = await createDataSource({ url: config.DATABASE_OWNER_URL, entities: [], poolSize: 1 }).initialize();
+  const seeded = await seedDemoData(owner).finally(() => owner.destroy());
+  console.log(`Demodata: ${seeded.organisationsCreated} organisaties en ${seeded.employeesCreated} medewerkers nieuw.`);
+
+  children.push(run('api', 'apps/api/src/main.js'), run('worker', 'apps/worker/src/main.js'));
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+
+  const base = `http://localhost:${config.PORT}`;
+  const [apiReady, workerReady] = await Promise.all([
+    waitUntilReady(`${base}/health/ready`),
+    waitUntilReady(`http://localhost:${config.WORKER_HEALTH_PORT}/health/ready`),
+  ]);
+  if (!apiReady || !workerReady) {
+    console.error(`Schakel werd niet gereed (api: ${apiReady ? 'ok' : 'niet gereed'}, worker: ${workerReady ? 'ok' : 'niet gereed'}).`);
+    shutdown(1);
+    return;
+  }
+
+  const slugs = DEMO_ORGANISATIONS.map((o) => o.slug).join(', ');
+  const roles = DEMO_ROLES.map((r) => r.handle).join(', ');
+  console.log(`
+Schakel draait.
+  GraphQL:        ${base}/graphql
+  Gezondheid:     ${base}/health/ready   (worker: http://localhost:${config.WORKER_HEALTH_PORT}/health/ready)
+
+Demo-aanmeldingen (alleen buiten productie): <rol>@<organisatie>.demo
+  rollen:         ${roles}
+  organisaties:   ${slugs}
+  bijvoorbeeld:   ${demoUsername('balie', 'tilburg')}, ${demoUsername('behandelaar', 'uwv')}, ${demoUsername('coordinator', 'svb')}
+
+Token en eerste vraag:
+  TOKEN=$(curl -s -X POST ${base}/auth/dev/token -H 'Content-Type: application/json' \\
+    -d '{"username":"balie@tilburg.demo"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
+  curl -s ${base}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+    -d '{"query":"{ me { employee { username roles } organisation { name gemeentecode } } }"}'
+
+Stoppen: Ctrl-C.
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error(explainStartupFailure(error));
+  shutdown(1);
+  if (children.length === 0) process.exit(1);
+});
