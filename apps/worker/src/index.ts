@@ -1,1 +1,2 @@
 export { createWorker } from './bootstrap';
+export { WorkerHealthServer } from './health/worker-health.server';

@@ -30,7 +30,13 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       this.server?.once('error', reject);
       this.server?.listen(this.config.WORKER_HEALTH_PORT, '0.0.0.0', () => resolve());
     });
-    this.logger.log(`Worker health on port ${this.config.WORKER_HEALTH_PORT}`);
+    this.logger.log(`Worker health on port ${this.port}`);
+  }
+
+  /** The port actually bound (WORKER_HEALTH_PORT=0 lets the OS choose one). */
+  get port(): number | undefined {
+    const address = this.server?.address();
+    return typeof address === 'object' && address ? address.port : undefined;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -40,7 +40,7 @@ export class HeartbeatScheduler implements OnApplicationBootstrap {
     // A job scheduler is keyed by id, so several workers starting up share one schedule.
     await this.queue.upsertJobScheduler(
       'heartbeat',
-      { every: HEARTBEAT_EVERY_MS, immediately: true },
+      { every: HEARTBEAT_EVERY_MS },
       { name: 'heartbeat', data: { scheduledBy: 'worker' }, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   }

@@ -12,7 +12,8 @@ const redisUrl = z
   .url('moet een URL zijn, bijv. redis://127.0.0.1:6379')
   .refine((v) => /^rediss?:\/\//.test(v), 'moet beginnen met redis:// of rediss://');
 
-const port = z.coerce.number().int('moet een geheel getal zijn').min(1).max(65535);
+// 0 lets the OS pick a free port (tests).
+const port = z.coerce.number().int('moet een geheel getal zijn').min(0).max(65535);
 
 /** Every environment variable Schakel reads; README.md documents each one. */
 export const configSchema = z

@@ -1,0 +1,29 @@
+import { GraphQLError } from 'graphql';
+import { AppError } from './app-error';
+import { formatGraphqlError } from './graphql-error-formatter';
+
+const asFormatted = (e: GraphQLError) => e.toJSON();
+
+describe('formatGraphqlError', () => {
+  it('keeps the code and both messages of an AppError', () => {
+    const original = new GraphQLError('x', { originalError: AppError.badInput({ nl: 'Fout', en: 'Wrong' }, { field: 'bsn' }) });
+    const out = formatGraphqlError(asFormatted(original), original, { exposeDetails: false });
+    expect(out.message).toBe('Fout / Wrong');
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', message_nl: 'Fout', message_en: 'Wrong', details: { field: 'bsn' } });
+  });
+
+  it('hides unexpected errors (SQL, stack traces) behind INTERNAL_SERVER_ERROR', () => {
+    const onInternalError = jest.fn();
+    const sqlError = new Error('duplicate key value violates unique constraint "employees_username_unique"');
+    const original = new GraphQLError(sqlError.message, { originalError: sqlError, extensions: { stacktrace: ['at x'] } });
+    const out = formatGraphqlError(asFormatted(original), original, { exposeDetails: true, onInternalError });
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(out.message).not.toContain('duplicate');
+    expect(onInternalError).toHaveBeenCalledWith(original);
+  });
+
+  it('maps document validation errors to BAD_USER_INPUT', () => {
+    const original = new GraphQLError('Cannot query field "mee"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatGraphqlError(asFormatted(original), original, { exposeDetails: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './test-environment';
+export * from './http-client';
+export * from './redis-keys';

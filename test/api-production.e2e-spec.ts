@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApiApp } from '@schakel/api';
+import { TestClient } from '@schakel/testing';
+
+describe('API in production mode', () => {
+  let app: INestApplication;
+  let api: TestClient;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    Object.assign(process.env, { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'p'.repeat(48) });
+    app = await createApiApp();
+    api = await TestClient.listen(app);
+  });
+  afterAll(async () => {
+    await app.close();
+    process.env = saved;
+  });
+
+  it('has no development token route', async () => {
+    const res = await api.post('/auth/dev/token', { username: 'balie@tilburg.demo' });
+    expect(res.status).toBe(404);
+  });
+
+  it('refuses introspection and leaks no field suggestions or internals', async () => {
+    const res = await api.graphql(`{ __schema { types { name } } }`);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res)).not.toMatch(/stacktrace|at Object|node_modules/);
+  });
+});
