@@ -52,6 +52,8 @@ module.exports = [
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: {
+      // Tests assert the shape first; a non-null assertion after that keeps them readable.
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': [
         'error',
         { enforceBuildableLibDependency: true, allow: [], depConstraints: specDepConstraints },

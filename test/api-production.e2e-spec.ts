@@ -8,7 +8,12 @@ describe('API in production mode', () => {
   const saved = { ...process.env };
 
   beforeAll(async () => {
-    Object.assign(process.env, { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'p'.repeat(48) });
+    Object.assign(process.env, {
+      NODE_ENV: 'production',
+      AUTH_TOKEN_SECRET: 'p'.repeat(48),
+      BSN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+      BSN_HMAC_KEY: 'k'.repeat(40),
+    });
     app = await createApiApp();
     api = await TestClient.listen(app);
   });

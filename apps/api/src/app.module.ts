@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ORGANISATION_ENTITIES, OrganisationsApiModule } from '@schakel/organisations';
+import { ReferralsApiModule } from '@schakel/referrals';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -33,6 +34,7 @@ import { HealthController } from './health/health.controller';
       useFactory: (config: AppConfig) => graphqlOptions(config),
     }),
     OrganisationsApiModule,
+    ReferralsApiModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -31,6 +31,12 @@ export class EmployeesService {
     return query.getOne();
   }
 
+  /** For many ids at once (DataLoader batches). */
+  findByIds(ids: readonly string[]): Promise<EmployeeEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.employees.createQueryBuilder('e').where('e.id = ANY(:ids)', { ids: [...ids] }).getMany();
+  }
+
   async getInOrganisation(id: string, organisationId: string): Promise<EmployeeEntity> {
     const found = await this.employees.findOneBy({ id, organisationId });
     if (!found) throw AppError.notFound({ nl: 'Medewerker', en: 'Employee' });

@@ -12,3 +12,4 @@ export * from './organisations-api.module';
 export * from './graphql/organisation.types';
 export * from './seed/demo-data';
 export * from './seed/seed-demo-data';
+export * from './graphql/directory.loaders';

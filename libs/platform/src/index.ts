@@ -24,3 +24,7 @@ export * from './health/health.module';
 export * from './http/problem.filter';
 export * from './http/validation.pipe';
 export * from './config/startup-failure';
+export * from './auth/request-context';
+export * from './auth/context.decorator';
+export * from './outbox/outbox';
+export * from './observability/processing-log';

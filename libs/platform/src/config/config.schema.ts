@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
 const DEV_TOKEN_SECRET = 'schakel-development-only-token-secret-change-me';
+// Development-only keys: known to everyone, so refused in production (see superRefine below).
+const DEV_BSN_ENCRYPTION_KEY = Buffer.alloc(32, 'schakel-dev-bsn-key').toString('base64');
+const DEV_BSN_HMAC_KEY = 'schakel-development-only-bsn-hmac-key-change-me';
+
+const aesKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes zijn, base64-gecodeerd (openssl rand -base64 32)');
 
 const postgresUrl = z
   .string()
@@ -32,20 +39,21 @@ export const configSchema = z
     AUTH_ISSUER: z.string().min(1).default('urn:schakel:local'),
     AUTH_TOKEN_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+    BSN_ENCRYPTION_KEY: aesKey.optional(),
+    BSN_HMAC_KEY: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((cfg, ctx) => {
-    if (cfg.NODE_ENV === 'production' && !cfg.AUTH_TOKEN_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_TOKEN_SECRET'],
-        message: 'is verplicht in productie (minstens 32 tekens)',
-      });
+    if (cfg.NODE_ENV !== 'production') return;
+    for (const variable of ['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY'] as const) {
+      if (!cfg[variable]) ctx.addIssue({ code: 'custom', path: [variable], message: 'is verplicht in productie' });
     }
   })
   .transform((cfg) => ({
     ...cfg,
     AUTH_TOKEN_SECRET: cfg.AUTH_TOKEN_SECRET ?? DEV_TOKEN_SECRET,
+    BSN_ENCRYPTION_KEY: cfg.BSN_ENCRYPTION_KEY ?? DEV_BSN_ENCRYPTION_KEY,
+    BSN_HMAC_KEY: cfg.BSN_HMAC_KEY ?? DEV_BSN_HMAC_KEY,
   }));
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -28,6 +28,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ REDIS_PREFIX: 'has spaces' }, 'REDIS_PREFIX'],
     [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET'],
+    [{ BSN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'BSN_ENCRYPTION_KEY'],
+    [{ BSN_HMAC_KEY: 'short' }, 'BSN_HMAC_KEY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -42,7 +44,9 @@ describe('loadConfig', () => {
   it('requires a real token secret in production and never prints it', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET is verplicht in productie/);
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret }).AUTH_TOKEN_SECRET).toBe(secret);
+    const keys = { BSN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), BSN_HMAC_KEY: 'h'.repeat(32) };
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret })).toThrow(/BSN_ENCRYPTION_KEY is verplicht/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret, ...keys }).AUTH_TOKEN_SECRET).toBe(secret);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'tooshort' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('tooshort') }),
     );

@@ -30,3 +30,14 @@ export async function runInTenant<T>(
     return work(manager);
   });
 }
+
+/**
+ * Runs an UPDATE/DELETE … RETURNING and gives back the rows. (TypeORM's manager.query answers
+ * such statements with [rows, count]; the structured result is unambiguous.)
+ */
+export async function queryReturning<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('queryReturning needs a transaction (a manager with a query runner)');
+  const result = await runner.query(sql, params, true);
+  return result.records as T[];
+}

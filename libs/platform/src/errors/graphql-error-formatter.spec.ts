@@ -22,6 +22,14 @@ describe('formatGraphqlError', () => {
     expect(onInternalError).toHaveBeenCalledWith(original);
   });
 
+  it('never echoes the value of a rejected variable (it may hold a BSN)', () => {
+    const message = 'Variable "$input" got invalid value { citizen: { bsn: "111222333", name: "X; Y" } } at "input.citizen"; Field "toOrganisationId" of required type "ID!" was not provided.';
+    const original = new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    const out = formatGraphqlError(asFormatted(original), original, { exposeDetails: false });
+    expect(out.message).toBe('Variable "$input" got an invalid value at "input.citizen": Field "toOrganisationId" of required type "ID!" was not provided.');
+    expect(out.message).not.toContain('111222333');
+  });
+
   it('maps document validation errors to BAD_USER_INPUT', () => {
     const original = new GraphQLError('Cannot query field "mee"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatGraphqlError(asFormatted(original), original, { exposeDetails: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });

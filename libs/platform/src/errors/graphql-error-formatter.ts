@@ -51,7 +51,7 @@ export function formatGraphqlError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_INPUT_CODES.has(code)) {
     return {
-      message: formatted.message,
+      message: withoutEchoedValues(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT', ...(options.exposeDetails ? { reason: code } : {}) },
@@ -63,6 +63,22 @@ export function formatGraphqlError(
 
   options.onInternalError?.(original);
   return { message: INTERNAL, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * graphql-js repeats a rejected variable's whole value in its message ("Variable "$input" got
+ * invalid value { citizen: { bsn: … } }; …"). That value may hold a BSN or other personal data,
+ * so only the variable, the path and the reason are kept.
+ */
+export function withoutEchoedValues(message: string): string {
+  const marker = ' got invalid value ';
+  const start = message.indexOf(marker);
+  if (!message.startsWith('Variable "$') || start < 0) return message;
+  const reasonAt = message.lastIndexOf('; ');
+  if (reasonAt < start) return `${message.slice(0, start)} got an invalid value.`;
+  const beforeReason = message.slice(start + marker.length, reasonAt);
+  const path = / at "([^"]*)"$/.exec(beforeReason);
+  return `${message.slice(0, start)} got an invalid value${path ? ` at "${path[1]}"` : ''}: ${message.slice(reasonAt + 2)}`;
 }
 
 function findAppError(error: unknown): AppError | undefined {

@@ -1,5 +1,6 @@
 import { RuntimeRole1764331200000 } from './1764331200000-runtime-role';
 import { Organisations1764331260000 } from './1764331260000-organisations';
+import { Referrals1764338400000 } from './1764338400000-referrals';
 
 /** The schema's whole history, oldest first. Add new migrations at the end. */
-export const MIGRATIONS = [RuntimeRole1764331200000, Organisations1764331260000];
+export const MIGRATIONS = [RuntimeRole1764331200000, Organisations1764331260000, Referrals1764338400000];

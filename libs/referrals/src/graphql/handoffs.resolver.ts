@@ -1,0 +1,110 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DirectoryLoaders, EmployeeType, OrganisationType } from '@schakel/organisations';
+import { AppError, Ctx, type RequestContext } from '@schakel/platform';
+import { availableActions } from '../handoffs/handoff-state-machine';
+import { encodeCursor, HandoffsService } from '../handoffs/handoffs.service';
+import type { HandoffAction, HandoffDirection, HandoffStatus } from '../referral.enums';
+import { CaseLoaders } from './case.loaders';
+import { HandoffActionEnum, HandoffDirectionEnum, HandoffStatusEnum } from './enums.graphql';
+import { AcceptHandoffInput, CompleteHandoffInput, ForwardHandoffInput, ReasonInput, RecordContactInput, VersionInput } from './referral.inputs';
+import { HandoffConnectionType, HandoffType, ReferralType } from './referral.types';
+
+@Resolver(() => HandoffType)
+export class HandoffsResolver {
+  constructor(
+    private readonly handoffService: HandoffsService,
+    private readonly cases: CaseLoaders,
+    private readonly directory: DirectoryLoaders,
+  ) {}
+
+  @Query(() => HandoffConnectionType, { description: 'Inkomende of uitgaande overdrachten van uw organisatie, nieuwste eerst.' })
+  async handoffs(
+    @Ctx() ctx: RequestContext,
+    @Args('direction', { type: () => HandoffDirectionEnum }) direction: HandoffDirection,
+    @Args('status', { type: () => [HandoffStatusEnum], nullable: true }) status?: HandoffStatus[] | null,
+    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Maximaal 100; standaard 20.' }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<HandoffConnectionType> {
+    const page = await this.handoffService.list(ctx, { direction, statuses: status, overdue, first, after });
+    const edges = page.nodes.map((h) => ({ cursor: encodeCursor(h.id), node: HandoffType.from(h) }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => HandoffType, { description: 'Eén overdracht waarin uw organisatie een schakel is.' })
+  async handoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.get(ctx, id));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Ontvanger: overdracht geopend (REQUESTED → RECEIVED).' })
+  async receiveHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: VersionInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.receive(ctx, id, input));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Ontvanger: oppakken (→ ACCEPTED), eventueel toewijzen.' })
+  async acceptHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: AcceptHandoffInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.accept(ctx, id, input));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Ontvanger: contact met de inwoner vastgelegd (ACCEPTED → IN_PROGRESS).' })
+  async recordContact(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: RecordContactInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.recordContact(ctx, id, input));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Ontvanger: afronden met uitkomst (→ COMPLETED).' })
+  async completeHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: CompleteHandoffInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.complete(ctx, id, input));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Ontvanger: warm doorsturen naar een derde organisatie (→ FORWARDED, plus een nieuwe overdracht).' })
+  async forwardHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ForwardHandoffInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.forward(ctx, id, input));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Ontvanger: terug naar de verzender met uitleg (→ RETURNED). Er is geen "afwijzen".' })
+  async returnHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ReasonInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.returnToSender(ctx, id, input));
+  }
+
+  @Mutation(() => HandoffType, { description: 'Verzender: intrekken met reden (→ CANCELLED).' })
+  async cancelHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ReasonInput): Promise<HandoffType> {
+    return HandoffType.from(await this.handoffService.cancel(ctx, id, input));
+  }
+
+  @ResolveField(() => [HandoffActionEnum], { description: 'Wat u nu met deze overdracht kunt doen.' })
+  availableActions(@Parent() h: HandoffType, @Ctx() ctx: RequestContext): HandoffAction[] {
+    return availableActions(h, ctx.actor);
+  }
+
+  @ResolveField(() => OrganisationType)
+  async from(@Parent() h: HandoffType, @Context('req') req: object): Promise<OrganisationType> {
+    return this.required(await this.directory.for(req).organisation.load(h.fromOrganisationId));
+  }
+
+  @ResolveField(() => OrganisationType)
+  async to(@Parent() h: HandoffType, @Context('req') req: object): Promise<OrganisationType> {
+    return this.required(await this.directory.for(req).organisation.load(h.toOrganisationId));
+  }
+
+  @ResolveField(() => EmployeeType, { nullable: true, description: 'De verzendende medewerker.' })
+  async sender(@Parent() h: HandoffType, @Context('req') req: object): Promise<EmployeeType | null> {
+    return h.fromEmployeeId ? this.directory.for(req).employee.load(h.fromEmployeeId) : null;
+  }
+
+  @ResolveField(() => EmployeeType, { nullable: true })
+  async assignee(@Parent() h: HandoffType, @Context('req') req: object): Promise<EmployeeType | null> {
+    return h.assigneeId ? this.directory.for(req).employee.load(h.assigneeId) : null;
+  }
+
+  @ResolveField(() => ReferralType)
+  async referral(@Parent() h: HandoffType, @Ctx() ctx: RequestContext, @Context('req') req: object): Promise<ReferralType> {
+    const referral = await this.cases.for(req, ctx).referral.load(h.referralId);
+    if (!referral) throw AppError.notFound({ nl: 'Deze verwijzing', en: 'This referral' });
+    return ReferralType.from(referral);
+  }
+
+  private required<T>(value: T | null): T {
+    if (!value) throw new Error('Directory entry missing for a visible handoff');
+    return value;
+  }
+}

@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { EmployeesService, OrganisationsService } from '@schakel/organisations';
+import { AppError, hasAnyRole, queryReturning, type RequestContext, TenantTransactions, writeOutbox } from '@schakel/platform';
+import type { EntityManager } from 'typeorm';
+import { HANDOFF_NOT_FOUND, requireCaseRole, requireId } from '../case-access';
+import { chainStore } from '../chain-store';
+import type { AcceptCommand, CompleteCommand, ForwardCommand, ReasonCommand, RecordContactCommand, VersionedCommand } from '../commands';
+import { checkReceiverAndConsent } from '../receiver-check';
+import { HANDOFF_COLUMNS, type HandoffRecord } from '../records';
+import type { HandoffAction, HandoffDirection, HandoffStatus, TimelineEventType } from '../referral.enums';
+import { handoffEventPayload } from './handoff-events';
+import { availableActions, canActOnSide, RECEIVER_ROLES, SENDER_ROLES, TRANSITIONS } from './handoff-state-machine';
+
+const EVENT_BY_ACTION: Record<HandoffAction, { timeline: TimelineEventType; topic: string }> = {
+  RECEIVE: { timeline: 'RECEIVED', topic: 'handoff.received' },
+  ACCEPT: { timeline: 'ACCEPTED', topic: 'handoff.accepted' },
+  RECORD_CONTACT: { timeline: 'CONTACT_RECORDED', topic: 'handoff.contact_recorded' },
+  COMPLETE: { timeline: 'COMPLETED', topic: 'handoff.completed' },
+  FORWARD: { timeline: 'FORWARDED', topic: 'handoff.forwarded' },
+  RETURN: { timeline: 'RETURNED', topic: 'handoff.returned' },
+  CANCEL: { timeline: 'CANCELLED', topic: 'handoff.cancelled' },
+};
+
+const TIMESTAMP_BY_STATUS: Partial<Record<HandoffStatus, string>> = {
+  RECEIVED: 'received_at',
+  ACCEPTED: 'accepted_at',
+  IN_PROGRESS: 'contacted_at',
+  COMPLETED: 'completed_at',
+  FORWARDED: 'forwarded_at',
+  RETURNED: 'returned_at',
+  CANCELLED: 'cancelled_at',
+};
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface HandoffPage {
+  nodes: HandoffRecord[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+interface TransitionPlan {
+  /** Extra columns to set, beyond status, version, updated_at and the step's timestamp. */
+  set?: Record<string, unknown>;
+  note?: string | null;
+  /** Runs after the update, in the same transaction (forward creates the next link). */
+  after?: (m: EntityManager, updated: HandoffRecord) => Promise<void>;
+  /** Checks that need the locked current row (e.g. the citizen's doNotContact flag). */
+  check?: (m: EntityManager, current: HandoffRecord) => Promise<void>;
+}
+
+function text(value: string | null | undefined, field: string, max = 4000): string {
+  const trimmed = (value ?? '').trim();
+  if (trimmed.length === 0 || trimmed.length > max) {
+    throw AppError.badInput({ nl: `Vul ${field} in (1 tot ${max} tekens).`, en: `Fill in ${field} (1 to ${max} characters).` }, { field });
+  }
+  return trimmed;
+}
+
+@Injectable()
+export class HandoffsService {
+  constructor(
+    private readonly tx: TenantTransactions,
+    private readonly organisations: OrganisationsService,
+    private readonly employees: EmployeesService,
+  ) {}
+
+  async get(context: RequestContext, id: string): Promise<HandoffRecord> {
+    requireCaseRole(context.actor);
+    requireId(id, HANDOFF_NOT_FOUND);
+    const handoff = await this.tx.run(context.actor, (m) => chainStore.findHandoff(m, id));
+    if (!handoff) throw AppError.notFound(HANDOFF_NOT_FOUND);
+    return handoff;
+  }
+
+  receive(context: RequestContext, id: string, command: VersionedCommand): Promise<HandoffRecord> {
+    return this.transition(context, id, 'RECEIVE', command, {});
+  }
+
+  async accept(context: RequestContext, id: string, command: AcceptCommand): Promise<HandoffRecord> {
+    const { actor } = context;
+    const assigneeId = command.assigneeId ?? actor.employeeId;
+    return this.transition(context, id, 'ACCEPT', command, {
+      set: { assignee_id: assigneeId },
+      check: async (_m, current) => {
+        if (assigneeId === actor.employeeId) return;
+        if (!hasAnyRole(actor, ['COORDINATOR'])) {
+          throw AppError.forbidden({
+            nl: 'Alleen een coördinator kan de overdracht aan iemand anders toewijzen.',
+            en: 'Only a COORDINATOR can assign the handoff to someone else.',
+          });
+        }
+        const assignee = await this.employees.findActiveById(assigneeId, current.toOrganisationId);
+        if (!assignee || !assignee.roles.some((r) => RECEIVER_ROLES.includes(r))) {
+          throw AppError.badInput({
+            nl: 'De toegewezen medewerker moet een actieve behandelaar of coördinator van uw organisatie zijn.',
+            en: 'The assignee must be an active BEHANDELAAR or COORDINATOR of your organisation.',
+          }, { field: 'assigneeId' });
+        }
+      },
+    });
+  }
+
+  recordContact(context: RequestContext, id: string, command: RecordContactCommand): Promise<HandoffRecord> {
+    const note = text(command.note, 'note');
+    return this.transition(context, id, 'RECORD_CONTACT', command, {
+      note: `[${command.channel}] ${note}`,
+      check: async (m, current) => {
+        const [citizen]: Array<{ doNotContact: boolean }> = await m.query(
+          `SELECT do_not_contact AS "doNotContact" FROM citizens WHERE referral_id = $1`,
+          [current.referralId],
+        );
+        if (citizen?.doNotContact && command.channel !== 'VIA_VERWIJZER') {
+          throw AppError.badInput({
+            nl: 'Deze inwoner mag niet rechtstreeks benaderd worden: neem contact op via de verwijzer (kanaal VIA_VERWIJZER).',
+            en: 'This citizen must not be contacted directly: make contact through the referrer (channel VIA_VERWIJZER).',
+          }, { field: 'channel' });
+        }
+      },
+    });
+  }
+
+  complete(context: RequestContext, id: string, command: CompleteCommand): Promise<HandoffRecord> {
+    const note = command.note?.trim() ? text(command.note, 'note') : null;
+    return this.transition(context, id, 'COMPLETE', command, { set: { outcome: command.outcome, outcome_note: note }, note });
+  }
+
+  returnToSender(context: RequestContext, id: string, command: ReasonCommand): Promise<HandoffRecord> {
+    const reason = text(command.reason, 'reason');
+    return this.transition(context, id, 'RETURN', command, { set: { reason }, note: reason });
+  }
+
+  cancel(context: RequestContext, id: string, command: ReasonCommand): Promise<HandoffRecord> {
+    const reason = text(command.reason, 'reason');
+    return this.transition(context, id, 'CANCEL', command, { set: { reason }, note: reason });
+  }
+
+  /** Forward warmly: this link becomes FORWARDED and a new REQUESTED link starts at the next organisation. */
+  async forward(context: RequestContext, id: string, command: ForwardCommand): Promise<HandoffRecord> {
+    const reason = text(command.reason, 'reason');
+    const summary = command.summary?.trim() ? text(command.summary, 'summary') : null;
+    const { actor } = context;
+    // The receiver check happens before the transaction: it reads only the public directory.
+    await checkReceiverAndConsent(this.organisations, actor.organisationId, command.toOrganisationId, command.consent);
+    return this.transition(context, id, 'FORWARD', command, {
+      set: { reason },
+      note: reason,
+      after: async (m, forwarded) => {
+        await chainStore.addParticipant(m, forwarded.referralId, command.toOrganisationId);
+        const next = await chainStore.insertHandoff(m, {
+          referralId: forwarded.referralId,
+          sequence: forwarded.sequence + 1,
+          previousHandoffId: forwarded.id,
+          fromOrganisationId: actor.organisationId,
+          fromEmployeeId: actor.employeeId,
+          toOrganisationId: command.toOrganisationId,
+          reason,
+          summary,
+        });
+        await chainStore.insertConsent(m, { referralId: next.referralId, handoffId: next.id, organisationId: command.toOrganisationId, method: command.consent.method }, context);
+        await chainStore.appendTimeline(m, { referralId: next.referralId, handoffId: next.id, type: 'REQUESTED', note: summary }, context);
+        await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: next.id, payload: handoffEventPayload(next) });
+      },
+    });
+  }
+
+  /**
+   * One transition, all or nothing: lock the row, check who, version and state machine, update,
+   * then timeline event, outbox row and referral status in the same transaction.
+   */
+  private async transition(
+    context: RequestContext,
+    id: string,
+    action: HandoffAction,
+    command: VersionedCommand,
+    plan: TransitionPlan,
+  ): Promise<HandoffRecord> {
+    const { actor } = context;
+    requireCaseRole(actor);
+    requireId(id, HANDOFF_NOT_FOUND);
+    const rule = TRANSITIONS[action];
+    return this.tx.run(actor, async (m) => {
+      const current = await chainStore.findHandoff(m, id, true);
+      if (!current) throw AppError.notFound(HANDOFF_NOT_FOUND);
+      if (!canActOnSide(actor, current, rule.side)) throw this.notYourSide(rule.side);
+      if (current.version !== command.expectedVersion) {
+        throw AppError.conflict({
+          nl: `De overdracht is intussen gewijzigd (nu versie ${current.version}, status ${current.status}); laad haar opnieuw en probeer het nog eens.`,
+          en: `The handoff has changed meanwhile (now version ${current.version}, status ${current.status}); reload it and try again.`,
+        }, { currentVersion: current.version, status: current.status });
+      }
+      if (!rule.from.includes(current.status)) {
+        const allowed = availableActions(current, actor);
+        throw new AppError('INVALID_TRANSITION', {
+          nl: `Dit kan niet bij status ${current.status}. Mogelijk: ${allowed.length ? allowed.join(', ') : 'geen acties'}.`,
+          en: `Not possible in status ${current.status}. Allowed: ${allowed.length ? allowed.join(', ') : 'no actions'}.`,
+        }, { status: current.status, action, allowedActions: allowed });
+      }
+      await plan.check?.(m, current);
+
+      const set: Record<string, unknown> = { ...plan.set };
+      const stamp = TIMESTAMP_BY_STATUS[rule.to];
+      const assignments = [`status = $3`, `version = version + 1`, `updated_at = now()`, ...(stamp ? [`${stamp} = now()`] : [])];
+      const params: unknown[] = [id, command.expectedVersion, rule.to];
+      for (const [column, value] of Object.entries(set)) {
+        params.push(value);
+        assignments.push(`${column} = $${params.length}`);
+      }
+      const [updated] = await queryReturning<HandoffRecord>(
+        m,
+        `UPDATE handoffs h SET ${assignments.join(', ')} WHERE h.id = $1 AND h.version = $2 RETURNING ${HANDOFF_COLUMNS}`,
+        params,
+      );
+      const event = EVENT_BY_ACTION[action];
+      await chainStore.appendTimeline(m, { referralId: updated.referralId, handoffId: updated.id, type: event.timeline, note: plan.note ?? null }, context);
+      await writeOutbox(m, { topic: event.topic, aggregateType: 'handoff', aggregateId: updated.id, payload: handoffEventPayload(updated) });
+      await plan.after?.(m, updated);
+      await chainStore.refreshReferralStatus(m, updated.referralId);
+      return updated;
+    });
+  }
+
+  private notYourSide(side: 'sender' | 'receiver'): AppError {
+    return side === 'sender'
+      ? AppError.forbidden({
+          nl: `Alleen de verzendende organisatie (${SENDER_ROLES.join(', ')}) kan dit doen.`,
+          en: `Only the sending organisation (${SENDER_ROLES.join(', ')}) can do this.`,
+        })
+      : AppError.forbidden({
+          nl: `Alleen een behandelaar of coördinator van de ontvangende organisatie kan dit doen.`,
+          en: `Only a BEHANDELAAR or COORDINATOR of the receiving organisation can do this.`,
+        });
+  }
+
+  /** The caller organisation's inbox or outbox, newest first, keyset-paginated. */
+  async list(
+    context: RequestContext,
+    filter: { direction: HandoffDirection; statuses?: HandoffStatus[] | null; overdue?: boolean | null; first?: number | null; after?: string | null },
+  ): Promise<HandoffPage> {
+    requireCaseRole(context.actor);
+    const first = filter.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw AppError.badInput({ nl: `first moet tussen 1 en ${MAX_PAGE_SIZE} liggen.`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.` }, { field: 'first' });
+    }
+    const afterId = filter.after ? decodeCursor(filter.after) : null;
+    const column = filter.direction === 'INCOMING' ? 'to_organisation_id' : 'from_organisation_id';
+    const where = [`h.${column} = $1`];
+    const params: unknown[] = [context.actor.organisationId];
+    if (filter.statuses?.length) {
+      params.push(filter.statuses);
+      where.push(`h.status = ANY($${params.length}::handoff_status[])`);
+    }
+    if (filter.overdue !== undefined && filter.overdue !== null) {
+      params.push(filter.overdue);
+      where.push(`h.overdue = $${params.length}`);
+    }
+    return this.tx.run(context.actor, async (m) => {
+      const [{ count }]: Array<{ count: number }> = await m.query(`SELECT count(*)::int AS count FROM handoffs h WHERE ${where.join(' AND ')}`, params);
+      const pageWhere = [...where];
+      const pageParams = [...params];
+      if (afterId) {
+        pageParams.push(afterId);
+        pageWhere.push(`(h.created_at, h.id) < (SELECT c.created_at, c.id FROM handoffs c WHERE c.id = $${pageParams.length})`);
+      }
+      pageParams.push(first + 1);
+      const rows: HandoffRecord[] = await m.query(
+        `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE ${pageWhere.join(' AND ')}
+          ORDER BY h.created_at DESC, h.id DESC LIMIT $${pageParams.length}`,
+        pageParams,
+      );
+      return { nodes: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: count };
+    });
+  }
+}
+
+const CURSOR_PREFIX = 'handoff:';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(handoffId: string): string {
+  return Buffer.from(`${CURSOR_PREFIX}${handoffId}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const id = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
+  if (!UUID.test(id)) {
+    throw AppError.badInput({ nl: 'Ongeldige cursor: gebruik endCursor uit een eerder antwoord.', en: 'Invalid cursor: use endCursor from an earlier response.' }, { field: 'after' });
+  }
+  return id;
+}

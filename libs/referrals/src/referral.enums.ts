@@ -1,0 +1,44 @@
+export const REFERRAL_TOPICS = ['WERK', 'INKOMEN', 'SCHULDEN', 'TOESLAGEN', 'BELASTINGEN', 'ZORG', 'WONEN', 'JEUGD', 'OVERIG'] as const;
+export type ReferralTopic = (typeof REFERRAL_TOPICS)[number];
+
+export const URGENCIES = ['NORMAAL', 'HOOG', 'ACUUT'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const REFERRAL_STATUSES = ['OPEN', 'RESOLVED', 'WITHDRAWN'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const HANDOFF_STATUSES = ['REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'FORWARDED', 'RETURNED', 'CANCELLED'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+export const HANDOFF_ACTIONS = ['RECEIVE', 'ACCEPT', 'RECORD_CONTACT', 'COMPLETE', 'FORWARD', 'RETURN', 'CANCEL'] as const;
+export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
+
+export const OUTCOMES = ['GEHOLPEN', 'DEELS_GEHOLPEN', 'NIET_GEHOLPEN'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const CONSENT_METHODS = ['MONDELING', 'SCHRIFTELIJK', 'DIGITAAL'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** VIA_VERWIJZER: contact through the referrer, the only way for a citizen flagged doNotContact. */
+export const CONTACT_CHANNELS = ['TELEFOON', 'EMAIL', 'BALIE', 'BRIEF', 'HUISBEZOEK', 'VIA_VERWIJZER'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export const BOTTLENECK_CATEGORIES = ['WET_EN_REGELGEVING', 'SYSTEEM', 'WERKPROCES', 'SAMENWERKING', 'CAPACITEIT', 'OVERIG'] as const;
+export type BottleneckCategory = (typeof BOTTLENECK_CATEGORIES)[number];
+
+export const HANDOFF_DIRECTIONS = ['INCOMING', 'OUTGOING'] as const;
+export type HandoffDirection = (typeof HANDOFF_DIRECTIONS)[number];
+
+export const TIMELINE_EVENT_TYPES = [
+  'REQUESTED',
+  'RECEIVED',
+  'ACCEPTED',
+  'CONTACT_RECORDED',
+  'COMPLETED',
+  'FORWARDED',
+  'RETURNED',
+  'CANCELLED',
+  'NOTE_ADDED',
+  'BOTTLENECK_FLAGGED',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { recordProcessing, type RequestContext, TenantTransactions } from '@schakel/platform';
+import { BsnCrypto } from '../citizens/bsn-crypto.service';
+import {
+  BOTTLENECK_COLUMNS,
+  type BottleneckRecord,
+  CITIZEN_COLUMNS,
+  type CitizenRecord,
+  HANDOFF_COLUMNS,
+  type HandoffRecord,
+  REFERRAL_COLUMNS,
+  type ReferralRecord,
+  TIMELINE_COLUMNS,
+  type TimelineEventRecord,
+} from '../records';
+import type { ContactChannel } from '../referral.enums';
+
+export interface CitizenView {
+  referralId: string;
+  bsn: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  preferredChannel: ContactChannel | null;
+  doNotContact: boolean;
+}
+
+function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) groups.get(key(row))?.push(row);
+  return ids.map((id) => groups.get(id) ?? []);
+}
+
+/**
+ * Batch reads of a referral's parts for the GraphQL field resolvers (one query per kind per
+ * request). Row-level security decides what exists; citizen reads are logged as processings.
+ */
+@Injectable()
+export class CaseReader {
+  constructor(
+    private readonly tx: TenantTransactions,
+    private readonly bsnCrypto: BsnCrypto,
+  ) {}
+
+  referrals(context: RequestContext, ids: readonly string[]): Promise<Array<ReferralRecord | null>> {
+    return this.tx.run(context.actor, async (m) => {
+      const rows: ReferralRecord[] = await m.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = ANY($1::uuid[])`, [ids]);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+
+  handoffs(context: RequestContext, referralIds: readonly string[]): Promise<HandoffRecord[][]> {
+    return this.tx.run(context.actor, async (m) => {
+      const rows: HandoffRecord[] = await m.query(
+        `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.referral_id = ANY($1::uuid[]) ORDER BY h.referral_id, h.sequence`,
+        [referralIds],
+      );
+      return groupBy(referralIds, rows, (r) => r.referralId);
+    });
+  }
+
+  timeline(context: RequestContext, referralIds: readonly string[]): Promise<TimelineEventRecord[][]> {
+    return this.tx.run(context.actor, async (m) => {
+      const rows: TimelineEventRecord[] = await m.query(
+        `SELECT ${TIMELINE_COLUMNS} FROM timeline_events t WHERE t.referral_id = ANY($1::uuid[]) ORDER BY t.referral_id, t.id`,
+        [referralIds],
+      );
+      return groupBy(referralIds, rows, (r) => r.referralId);
+    });
+  }
+
+  bottlenecks(context: RequestContext, referralIds: readonly string[]): Promise<BottleneckRecord[][]> {
+    return this.tx.run(context.actor, async (m) => {
+      const rows: BottleneckRecord[] = await m.query(
+        `SELECT ${BOTTLENECK_COLUMNS} FROM bottlenecks b WHERE b.referral_id = ANY($1::uuid[]) ORDER BY b.referral_id, b.created_at`,
+        [referralIds],
+      );
+      return groupBy(referralIds, rows, (r) => r.referralId);
+    });
+  }
+
+  /**
+   * The citizens of these referrals, decrypted, each read logged in the processing log. When a
+   * citizen is flagged doNotContact, only the referring organisation sees the contact details.
+   */
+  citizens(context: RequestContext, referralIds: readonly string[]): Promise<Array<CitizenView | null>> {
+    return this.tx.run(context.actor, async (m) => {
+      const rows: Array<CitizenRecord & { originOrganisationId: string }> = await m.query(
+        `SELECT ${CITIZEN_COLUMNS}, r.origin_organisation_id AS "originOrganisationId"
+           FROM citizens c JOIN referrals r ON r.id = c.referral_id WHERE c.referral_id = ANY($1::uuid[])`,
+        [referralIds],
+      );
+      await recordProcessing(m, context, rows.map((c) => ({ activity: 'citizen.read', subjectPseudonym: c.subjectPseudonym, referralId: c.referralId })));
+      const map = new Map(rows.map((c) => [c.referralId, c]));
+      return referralIds.map((id) => {
+        const c = map.get(id);
+        if (!c) return null;
+        const hideContact = c.doNotContact && c.originOrganisationId !== context.actor.organisationId;
+        return {
+          referralId: c.referralId,
+          bsn: this.bsnCrypto.decrypt(c.bsnEncrypted),
+          name: c.name,
+          phone: hideContact ? null : c.phone,
+          email: hideContact ? null : c.email,
+          preferredChannel: hideContact ? 'VIA_VERWIJZER' : c.preferredChannel,
+          doNotContact: c.doNotContact,
+        };
+      });
+    });
+  }
+}
