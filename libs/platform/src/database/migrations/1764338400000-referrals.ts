@@ -49,6 +49,14 @@ export class Referrals1764338400000 implements MigrationInterface {
         PRIMARY KEY (referral_id, organisation_id)
       )`);
     await q.query(`CREATE INDEX referral_participants_organisation_idx ON referral_participants (organisation_id, referral_id)`);
+    // Whether a referral id is taken, seen past row-level security (SECURITY DEFINER, owner's
+    // rights): an organisation may only enrol itself in a referral it is creating right now.
+    await q.query(`
+      CREATE FUNCTION app_referral_exists(referral uuid) RETURNS boolean LANGUAGE sql STABLE
+      SECURITY DEFINER SET search_path = public AS
+      $$ SELECT EXISTS (SELECT 1 FROM referrals WHERE id = referral) $$`);
+    await q.query(`REVOKE ALL ON FUNCTION app_referral_exists(uuid) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION app_referral_exists(uuid) TO schakel_runtime`);
     await q.query(`
       CREATE FUNCTION app_is_participant(referral uuid) RETURNS boolean LANGUAGE sql STABLE AS
       $$ SELECT EXISTS (SELECT 1 FROM referral_participants p
@@ -200,7 +208,8 @@ export class Referrals1764338400000 implements MigrationInterface {
     await q.query(`CREATE POLICY participants_select ON referral_participants FOR SELECT USING (organisation_id = app_current_organisation())`);
     await q.query(`
       CREATE POLICY participants_insert ON referral_participants FOR INSERT
-      WITH CHECK (organisation_id = app_current_organisation() OR app_is_participant(referral_id))`);
+      WITH CHECK ((organisation_id = app_current_organisation() AND NOT app_referral_exists(referral_id))
+                  OR app_is_participant(referral_id))`);
 
     await q.query(`CREATE POLICY referrals_visible ON referrals FOR SELECT USING (app_is_participant(id))`);
     await q.query(`CREATE POLICY referrals_insert ON referrals FOR INSERT WITH CHECK (origin_organisation_id = app_current_organisation() AND app_is_participant(id))`);
@@ -233,12 +242,11 @@ export class Referrals1764338400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'processing_log', 'outbox', 'bottlenecks', 'timeline_events', 'consents', 'handoffs', 'citizens']) {
+    for (const table of ['audit_log', 'processing_log', 'outbox', 'bottlenecks', 'timeline_events', 'consents', 'handoffs', 'citizens', 'referral_participants', 'referrals']) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION app_is_participant(uuid)`);
-    await q.query(`DROP TABLE referral_participants`);
-    await q.query(`DROP TABLE referrals`);
+    await q.query(`DROP FUNCTION app_referral_exists(uuid)`);
     await q.query(`DROP FUNCTION app_current_organisation()`);
     for (const type of ['bottleneck_category', 'contact_channel', 'consent_method', 'handoff_outcome', 'handoff_status', 'referral_status', 'referral_urgency', 'referral_topic']) {
       await q.query(`DROP TYPE ${type}`);
