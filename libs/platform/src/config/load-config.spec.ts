@@ -47,6 +47,7 @@ describe('loadConfig', () => {
     const keys = { BSN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), BSN_HMAC_KEY: 'h'.repeat(32) };
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret })).toThrow(/BSN_ENCRYPTION_KEY is verplicht/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret, ...keys }).AUTH_TOKEN_SECRET).toBe(secret);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...keys, AUTH_TOKEN_SECRET: 'schakel-development-only-token-secret-change-me' })).toThrow(/ontwikkelwaarde/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'tooshort' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('tooshort') }),
     );

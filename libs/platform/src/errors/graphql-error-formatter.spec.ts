@@ -30,6 +30,15 @@ describe('formatGraphqlError', () => {
     expect(out.message).not.toContain('111222333');
   });
 
+  it.each([
+    ['Variable "$input" got invalid value 111222333 at "input.citizen.bsn"; String cannot represent a non string value: 111222333'],
+    ['String cannot represent a non string value: 111222333'],
+    ['Expected value of type "String!", found 111222333.'],
+  ])('drops a scalar value from the reason: %s', (message) => {
+    const original = new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatGraphqlError(asFormatted(original), original, { exposeDetails: false }).message).not.toContain('111222333');
+  });
+
   it('maps document validation errors to BAD_USER_INPUT', () => {
     const original = new GraphQLError('Cannot query field "mee"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatGraphqlError(asFormatted(original), original, { exposeDetails: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });

@@ -73,12 +73,20 @@ export function formatGraphqlError(
 export function withoutEchoedValues(message: string): string {
   const marker = ' got invalid value ';
   const start = message.indexOf(marker);
-  if (!message.startsWith('Variable "$') || start < 0) return message;
+  if (!message.startsWith('Variable "$') || start < 0) return withoutLiteralValues(message);
   const reasonAt = message.lastIndexOf('; ');
   if (reasonAt < start) return `${message.slice(0, start)} got an invalid value.`;
   const beforeReason = message.slice(start + marker.length, reasonAt);
   const path = / at "([^"]*)"$/.exec(beforeReason);
-  return `${message.slice(0, start)} got an invalid value${path ? ` at "${path[1]}"` : ''}: ${message.slice(reasonAt + 2)}`;
+  return `${message.slice(0, start)} got an invalid value${path ? ` at "${path[1]}"` : ''}: ${withoutLiteralValues(message.slice(reasonAt + 2))}`;
+}
+
+/** Scalar coercion reasons end in the value itself ("… non string value: 111222333"); drop it. */
+function withoutLiteralValues(reason: string): string {
+  return reason
+    .replace(/(cannot represent [^:;]*?value): [^;]*/g, '$1.')
+    .replace(/(Expected value of type "[^"]+"), found [^;]*/g, '$1.')
+    .replace(/\.\.$/, '.');
 }
 
 function findAppError(error: unknown): AppError | undefined {

@@ -32,7 +32,8 @@ export function requestIdFor(req: IncomingMessage, res: ServerResponse): string 
             censor: '[redacted]',
           },
           serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            // The path only: a query string could carry personal data (e.g. a GraphQL GET).
+            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
           },
           autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
           base: { service: 'schakel' },

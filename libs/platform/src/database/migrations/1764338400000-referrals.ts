@@ -49,14 +49,18 @@ export class Referrals1764338400000 implements MigrationInterface {
         PRIMARY KEY (referral_id, organisation_id)
       )`);
     await q.query(`CREATE INDEX referral_participants_organisation_idx ON referral_participants (organisation_id, referral_id)`);
-    // Whether a referral id is taken, seen past row-level security (SECURITY DEFINER, owner's
-    // rights): an organisation may only enrol itself in a referral it is creating right now.
+    // Every referral id ever taken, without row-level security (ids only, no case data), kept by
+    // a trigger. An organisation may enrol itself only in a referral id that is not taken yet,
+    // i.e. the one it is creating in this transaction. (A SECURITY DEFINER look-up would not do:
+    // FORCE ROW LEVEL SECURITY applies to a table owner that is no superuser.)
+    await q.query(`CREATE TABLE referral_ids (id uuid PRIMARY KEY)`);
     await q.query(`
-      CREATE FUNCTION app_referral_exists(referral uuid) RETURNS boolean LANGUAGE sql STABLE
-      SECURITY DEFINER SET search_path = public AS
-      $$ SELECT EXISTS (SELECT 1 FROM referrals WHERE id = referral) $$`);
-    await q.query(`REVOKE ALL ON FUNCTION app_referral_exists(uuid) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION app_referral_exists(uuid) TO schakel_runtime`);
+      CREATE FUNCTION referral_ids_register() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN INSERT INTO referral_ids (id) VALUES (NEW.id); RETURN NULL; END $$`);
+    await q.query(`CREATE TRIGGER referrals_register_id AFTER INSERT ON referrals FOR EACH ROW EXECUTE FUNCTION referral_ids_register()`);
+    await q.query(`
+      CREATE FUNCTION app_referral_exists(referral uuid) RETURNS boolean LANGUAGE sql STABLE AS
+      $$ SELECT EXISTS (SELECT 1 FROM referral_ids WHERE id = referral) $$`);
     await q.query(`
       CREATE FUNCTION app_is_participant(referral uuid) RETURNS boolean LANGUAGE sql STABLE AS
       $$ SELECT EXISTS (SELECT 1 FROM referral_participants p
@@ -238,6 +242,7 @@ export class Referrals1764338400000 implements MigrationInterface {
     await q.query(`GRANT SELECT, INSERT, UPDATE ON referrals, citizens, handoffs TO schakel_runtime`);
     await q.query(`GRANT SELECT, INSERT ON referral_participants, consents, bottlenecks, timeline_events, processing_log, audit_log TO schakel_runtime`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON outbox TO schakel_runtime`);
+    await q.query(`GRANT SELECT, INSERT ON referral_ids TO schakel_runtime`);
     await q.query(`GRANT USAGE ON SEQUENCE timeline_events_id_seq, processing_log_id_seq, audit_log_id_seq TO schakel_runtime`);
   }
 
@@ -247,6 +252,8 @@ export class Referrals1764338400000 implements MigrationInterface {
     }
     await q.query(`DROP FUNCTION app_is_participant(uuid)`);
     await q.query(`DROP FUNCTION app_referral_exists(uuid)`);
+    await q.query(`DROP FUNCTION referral_ids_register()`);
+    await q.query(`DROP TABLE referral_ids`);
     await q.query(`DROP FUNCTION app_current_organisation()`);
     for (const type of ['bottleneck_category', 'contact_channel', 'consent_method', 'handoff_outcome', 'handoff_status', 'referral_status', 'referral_urgency', 'referral_topic']) {
       await q.query(`DROP TYPE ${type}`);
