@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 const DEV_TOKEN_SECRET = 'schakel-development-only-token-secret-change-me';
 // Development-only keys: known to everyone, so refused in production (see superRefine below).
+const DEV_VALUES = new Set<string>();
 const DEV_BSN_ENCRYPTION_KEY = Buffer.alloc(32, 'schakel-dev-bsn-key').toString('base64');
 const DEV_BSN_HMAC_KEY = 'schakel-development-only-bsn-hmac-key-change-me';
+
+DEV_VALUES.add(DEV_TOKEN_SECRET).add(DEV_BSN_ENCRYPTION_KEY).add(DEV_BSN_HMAC_KEY);
 
 const aesKey = z
   .string()
@@ -41,12 +44,21 @@ export const configSchema = z
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
     BSN_ENCRYPTION_KEY: aesKey.optional(),
     BSN_HMAC_KEY: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+    WORKING_DAYS_GOOD_FRIDAY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(11),
+    WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(90_000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.NODE_ENV !== 'production') return;
     for (const variable of ['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY'] as const) {
-      if (!cfg[variable]) ctx.addIssue({ code: 'custom', path: [variable], message: 'is verplicht in productie' });
+      const value = cfg[variable];
+      if (!value) ctx.addIssue({ code: 'custom', path: [variable], message: 'is verplicht in productie' });
+      else if (DEV_VALUES.has(value)) ctx.addIssue({ code: 'custom', path: [variable], message: 'mag in productie niet de ontwikkelwaarde zijn' });
     }
   })
   .transform((cfg) => ({
