@@ -17,6 +17,7 @@ const moduleNameMapper = {
   '^@schakel/platform$': '<rootDir>/libs/platform/src',
   '^@schakel/organisations$': '<rootDir>/libs/organisations/src',
   '^@schakel/referrals$': '<rootDir>/libs/referrals/src',
+  '^@schakel/follow-ups$': '<rootDir>/libs/follow-ups/src',
   '^@schakel/testing$': '<rootDir>/libs/testing/src',
   '^@schakel/api$': '<rootDir>/apps/api/src',
   '^@schakel/worker$': '<rootDir>/apps/worker/src',

@@ -2,9 +2,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ORGANISATION_ENTITIES, OrganisationsApiModule } from '@schakel/organisations';
+import { FollowUpsApiModule } from '@schakel/follow-ups';
+import { ORGANISATION_ENTITIES, OrganisationsApiModule, OrganisationsModule } from '@schakel/organisations';
 import { ReferralsApiModule } from '@schakel/referrals';
 import {
+  ActorResolver,
   APP_CONFIG,
   type AppConfig,
   AuthGuard,
@@ -14,6 +16,7 @@ import {
   HealthModule,
   LoggingModule,
   ProblemDetailsFilter,
+  QueueModule,
   RedisModule,
   createValidationPipe,
 } from '@schakel/platform';
@@ -30,11 +33,14 @@ import { HealthController } from './health/health.controller';
     HealthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => graphqlOptions(config),
+      imports: [OrganisationsModule],
+      inject: [APP_CONFIG, ActorResolver],
+      useFactory: (config: AppConfig, actors: ActorResolver) => graphqlOptions(config, actors),
     }),
+    QueueModule.forRoot(),
     OrganisationsApiModule,
     ReferralsApiModule,
+    FollowUpsApiModule,
   ],
   controllers: [HealthController],
   providers: [

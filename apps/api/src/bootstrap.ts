@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { mountQueueDashboard } from '@schakel/follow-ups';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
@@ -11,5 +12,6 @@ export async function createApiApp(): Promise<INestApplication> {
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(k: string, v: unknown): void };
   http.disable('x-powered-by');
+  mountQueueDashboard(app);
   return app;
 }

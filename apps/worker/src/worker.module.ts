@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FollowUpsJobsModule } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsModule } from '@schakel/organisations';
 import { ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, QueueName, RedisModule } from '@schakel/platform';
 import { HeartbeatScheduler, SystemProcessor } from './heartbeat/heartbeat.processor';
@@ -12,8 +13,10 @@ import { WorkerHealthServer } from './health/worker-health.server';
     DatabaseModule.forRoot({ entities: [...ORGANISATION_ENTITIES], applicationName: 'schakel-worker' }),
     RedisModule,
     HealthModule,
-    QueueModule.forRoot([QueueName.System]),
+    QueueModule.forRoot(),
+    QueueModule.register(QueueName.System),
     OrganisationsModule,
+    FollowUpsJobsModule,
   ],
   providers: [RedisPolicyCheck, SystemProcessor, HeartbeatScheduler, WorkerHealthServer],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@schakel/platform';
+import { AppError, type EmployeeRole } from '@schakel/platform';
 import { DataSource, type Repository } from 'typeorm';
 import { EmployeeEntity } from './employee.entity';
 
@@ -35,6 +35,16 @@ export class EmployeesService {
   findByIds(ids: readonly string[]): Promise<EmployeeEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.employees.createQueryBuilder('e').where('e.id = ANY(:ids)', { ids: [...ids] }).getMany();
+  }
+
+  /** Active employees of an organisation with the given role (e.g. its coordinators). */
+  activeWithRole(organisationId: string, role: EmployeeRole): Promise<EmployeeEntity[]> {
+    return this.employees
+      .createQueryBuilder('e')
+      .where('e.organisation_id = :organisationId', { organisationId })
+      .andWhere('e.active AND :role = ANY(e.roles)', { role })
+      .orderBy('e.username')
+      .getMany();
   }
 
   async getInOrganisation(id: string, organisationId: string): Promise<EmployeeEntity> {

@@ -96,6 +96,16 @@ export const chainStore = {
     return rows[0];
   },
 
+  /** Every organisation in the referral's chain (senders and receivers of its handoffs). */
+  async chainOrganisationIds(m: EntityManager, referralId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT DISTINCT o AS id FROM handoffs h, unnest(ARRAY[h.from_organisation_id, h.to_organisation_id]) AS o
+        WHERE h.referral_id = $1 ORDER BY 1`,
+      [referralId],
+    );
+    return rows.map((r) => r.id);
+  },
+
   /** The referral's status follows its latest handoff: completed → RESOLVED, cancelled → WITHDRAWN. */
   async refreshReferralStatus(m: EntityManager, referralId: string): Promise<ReferralStatus> {
     const rows = await queryReturning<{ status: ReferralStatus }>(

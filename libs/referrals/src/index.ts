@@ -9,3 +9,5 @@ export * from './referrals/referrals.service';
 export * from './referrals/case-reader.service';
 export * from './referrals.module';
 export * from './referrals-api.module';
+export * from './graphql/referral.types';
+export * from './graphql/enums.graphql';

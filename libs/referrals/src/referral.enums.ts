@@ -40,5 +40,6 @@ export const TIMELINE_EVENT_TYPES = [
   'CANCELLED',
   'NOTE_ADDED',
   'BOTTLENECK_FLAGGED',
+  'ESCALATED',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -1,16 +1,21 @@
-import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { redisOptionsFromUrl } from '../redis/redis.module';
 import { DEFAULT_JOB_OPTIONS, type QueueName } from './queues';
 
-/** BullMQ connection (REDIS_URL, key prefix REDIS_PREFIX) and the queues an app uses. */
+/**
+ * BullMQ for an app: `forRoot()` once per app (connection REDIS_URL, key prefix REDIS_PREFIX,
+ * job defaults); `register(...)` in each module for the queues it uses.
+ */
 @Module({})
 export class QueueModule {
-  static forRoot(queues: QueueName[]): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: QueueModule,
+      global: true,
       imports: [
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -20,9 +25,22 @@ export class QueueModule {
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),
         }),
-        BullModule.registerQueue(...queues.map((name) => ({ name }))),
       ],
-      exports: [BullModule],
     };
+  }
+
+  static register(...queues: QueueName[]): DynamicModule {
+    const registered = BullModule.registerQueue(...queues.map((name) => ({ name })));
+    // A queue without an 'error' listener turns a Redis hiccup into a crash; log it instead.
+    const errorLogger = {
+      provide: `QueueErrorLogger:${queues.join(',')}`,
+      inject: queues.map((name) => getQueueToken(name)),
+      useFactory: (...instances: Queue[]) => {
+        const logger = new Logger('Queue');
+        for (const queue of instances) queue.on('error', (error) => logger.warn(`${queue.name}: ${error.message}`));
+        return true;
+      },
+    };
+    return { module: QueueModule, imports: [registered], providers: [errorLogger], exports: [registered] };
   }
 }

@@ -3,12 +3,36 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Every BullMQ queue of Schakel; nothing else names a queue. */
 export enum QueueName {
   System = 'system',
+  /** Outbox events and the deadline checks they schedule. */
+  FollowUps = 'follow-ups',
+  /** Partner webhook deliveries. */
+  Webhooks = 'webhooks',
 }
+
+/** A relayed outbox row: the event's ids (never personal data) plus where it came from. */
+export interface RelayedEvent {
+  outboxId: string;
+  topic: string;
+  aggregateType: string;
+  aggregateId: string;
+  occurredAt: string;
+  payload: Record<string, string | number | boolean | null | string[]>;
+}
+
+export type DeadlineStep = 'ACCEPT' | 'CONTACT';
 
 /** Job names and their payloads per queue. Payloads carry ids only, never personal data. */
 export interface JobPayloads {
   [QueueName.System]: {
     heartbeat: { scheduledBy: 'worker' };
+  };
+  [QueueName.FollowUps]: {
+    event: RelayedEvent;
+    'deadline.check': { handoffId: string; organisationId: string; step: DeadlineStep; level: number };
+    'deadline.remind': { handoffId: string; organisationId: string };
+  };
+  [QueueName.Webhooks]: {
+    deliver: { deliveryId: string; organisationId: string };
   };
 }
 
@@ -16,12 +40,17 @@ export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][N];
 
 /**
- * Defaults for every job: retried with exponential backoff, completed jobs kept a day for
- * inspection, failed jobs kept (a week) so they can be looked at and retried from the dashboard.
+ * Defaults for every job: retried with exponential backoff, completed jobs kept a day (so a
+ * re-added jobId stays a no-op), failed jobs kept a week to inspect and retry from the dashboard.
  */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 24 * 3600, count: 10000 },
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
+
+/** Redis pub/sub channel on which the worker announces new notifications (ids only). */
+export function notificationChannel(prefix: string): string {
+  return `${prefix}:notification-added`;
+}

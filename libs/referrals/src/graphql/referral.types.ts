@@ -61,8 +61,20 @@ export class HandoffType {
   @Field(() => Date, { nullable: true }) forwardedAt!: Date | null;
   @Field(() => Date, { nullable: true }) returnedAt!: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
+  acceptDueAt!: Date | null;
+  contactDueAt!: Date | null;
+  @Field({ description: 'Over een termijn heen en geëscaleerd.' }) overdue!: boolean;
+  @Field(() => Int, { description: '0 = niet geëscaleerd; 1 bij de termijn, 2 een werkdag later, enz.' }) escalationLevel!: number;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
+
+  /** The deadline of the step the receiver must take now: accepting, or first contact. */
+  @Field(() => Date, { nullable: true, description: 'Termijn van de huidige stap (oppakken of eerste contact), in werkdagen berekend.' })
+  get dueAt(): Date | null {
+    if (this.status === 'REQUESTED' || this.status === 'RECEIVED') return this.acceptDueAt;
+    if (this.status === 'ACCEPTED') return this.contactDueAt;
+    return null;
+  }
 
   static from(h: HandoffRecord): HandoffType {
     return Object.assign(new HandoffType(), h);

@@ -1,7 +1,14 @@
 import type { HandoffRecord } from '../records';
 
-/** The outbox payload of a handoff event: ids and states only, never personal data. */
-export function handoffEventPayload(h: HandoffRecord, urgency?: string, topic?: string): Record<string, string | number | null> {
+/**
+ * The outbox payload of a handoff event: ids and states only, never personal data.
+ * `organisationIds` is the whole chain, so follow-ups know who may hear of it.
+ */
+export function handoffEventPayload(
+  h: HandoffRecord,
+  organisationIds: string[],
+  extra: { urgency?: string; topic?: string } = {},
+): Record<string, string | number | null | string[]> {
   return {
     handoffId: h.id,
     referralId: h.referralId,
@@ -9,7 +16,7 @@ export function handoffEventPayload(h: HandoffRecord, urgency?: string, topic?: 
     toOrganisationId: h.toOrganisationId,
     status: h.status,
     version: h.version,
-    ...(urgency ? { urgency } : {}),
-    ...(topic ? { topic } : {}),
+    organisationIds,
+    ...extra,
   };
 }

@@ -160,7 +160,8 @@ export class HandoffsService {
         });
         await chainStore.insertConsent(m, { referralId: next.referralId, handoffId: next.id, organisationId: command.toOrganisationId, method: command.consent.method }, context);
         await chainStore.appendTimeline(m, { referralId: next.referralId, handoffId: next.id, type: 'REQUESTED', note: summary }, context);
-        await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: next.id, payload: handoffEventPayload(next) });
+        const chain = await chainStore.chainOrganisationIds(m, next.referralId);
+        await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: next.id, payload: handoffEventPayload(next, chain) });
       },
     });
   }
@@ -214,8 +215,9 @@ export class HandoffsService {
       );
       const event = EVENT_BY_ACTION[action];
       await chainStore.appendTimeline(m, { referralId: updated.referralId, handoffId: updated.id, type: event.timeline, note: plan.note ?? null }, context);
-      await writeOutbox(m, { topic: event.topic, aggregateType: 'handoff', aggregateId: updated.id, payload: handoffEventPayload(updated) });
       await plan.after?.(m, updated);
+      const chain = await chainStore.chainOrganisationIds(m, updated.referralId);
+      await writeOutbox(m, { topic: event.topic, aggregateType: 'handoff', aggregateId: updated.id, payload: handoffEventPayload(updated, chain) });
       await chainStore.refreshReferralStatus(m, updated.referralId);
       return updated;
     });

@@ -128,7 +128,8 @@ describe('referrals on real PostgreSQL', () => {
     await expect(handoffs.complete(uwv, handoffId, { expectedVersion: 1, outcome: 'GEHOLPEN' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const rows = await owner.query(`SELECT topic, payload FROM outbox WHERE aggregate_id = $1 ORDER BY created_at`, [handoffId]);
     expect(rows.map((o: { topic: string }) => o.topic)).toEqual(['handoff.requested', 'handoff.accepted']);
-    expect(Object.keys(rows[1].payload).sort()).toEqual(['fromOrganisationId', 'handoffId', 'referralId', 'status', 'toOrganisationId', 'version']);
+    expect(Object.keys(rows[1].payload).sort()).toEqual(['fromOrganisationId', 'handoffId', 'organisationIds', 'referralId', 'status', 'toOrganisationId', 'version']);
+    expect([...rows[1].payload.organisationIds].sort()).toEqual([tilburg.actor.organisationId, uwv.actor.organisationId].sort());
   });
 
   it('lets exactly one of many concurrent accepts win', async () => {

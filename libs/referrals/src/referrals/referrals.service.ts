@@ -81,7 +81,7 @@ export class ReferralsService {
         });
         await chainStore.insertConsent(m, { referralId, handoffId: handoff.id, organisationId: command.toOrganisationId, method: command.consent.method }, context);
         await chainStore.appendTimeline(m, { referralId, handoffId: handoff.id, type: 'REQUESTED' }, context);
-        await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: handoff.id, payload: handoffEventPayload(handoff, referral.urgency, referral.topic) });
+        await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: handoff.id, payload: handoffEventPayload(handoff, [actor.organisationId, command.toOrganisationId], { urgency: referral.urgency, topic: referral.topic }) });
         if (command.bottleneck) await this.addBottleneck(m, context, referralId, command.bottleneck);
         await recordProcessing(m, context, [{ activity: 'referral.create', subjectPseudonym: pseudonym, referralId }]);
         return referral;
@@ -131,7 +131,7 @@ export class ReferralsService {
       const referral = await chainStore.findReferral(m, referralId);
       if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
       await chainStore.appendTimeline(m, { referralId, handoffId: null, type: 'NOTE_ADDED', note }, context);
-      await writeOutbox(m, { topic: 'referral.note_added', aggregateType: 'referral', aggregateId: referralId, payload: { referralId } });
+      await writeOutbox(m, { topic: 'referral.note_added', aggregateType: 'referral', aggregateId: referralId, payload: { referralId, organisationIds: await chainStore.chainOrganisationIds(m, referralId) } });
       return referral;
     });
   }
@@ -161,7 +161,7 @@ export class ReferralsService {
       context,
     );
     await chainStore.appendTimeline(m, { referralId, handoffId: null, type: 'BOTTLENECK_FLAGGED', note: `${d.category}${d.rule ? `: ${d.rule}` : ''}` }, context);
-    await writeOutbox(m, { topic: 'referral.bottleneck_flagged', aggregateType: 'referral', aggregateId: referralId, payload: { referralId, bottleneckId: bottleneck.id, category: d.category } });
+    await writeOutbox(m, { topic: 'referral.bottleneck_flagged', aggregateType: 'referral', aggregateId: referralId, payload: { referralId, bottleneckId: bottleneck.id, category: d.category, organisationIds: await chainStore.chainOrganisationIds(m, referralId) } });
     return bottleneck;
   }
 

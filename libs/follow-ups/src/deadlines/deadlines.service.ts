@@ -1,0 +1,174 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { EmployeesService, OrganisationsService } from '@schakel/organisations';
+import { type DeadlineStep, type JobPayloads, queryReturning, QueueName, type RelayedEvent, runInTenant, writeOutbox } from '@schakel/platform';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { NotificationsService, type Recipient } from '../notifications/notifications.service';
+import { DeadlineCalculator, ResponseNormProvider } from '../norms/response-norms';
+import { subtractWorkingDay } from '../working-days/working-days';
+
+/** Escalation goes up to this level, one working day apart, then stays visible as overdue. */
+export const MAX_ESCALATION_LEVEL = 3;
+
+interface HandoffClock {
+  id: string;
+  referralId: string;
+  status: string;
+  fromOrganisationId: string;
+  fromEmployeeId: string | null;
+  toOrganisationId: string;
+  assigneeId: string | null;
+  requestedAt: Date;
+  acceptedAt: Date | null;
+  acceptDueAt: Date | null;
+  contactDueAt: Date | null;
+  escalationLevel: number;
+  topic: string;
+  urgency: string;
+}
+
+const CLOCK_COLUMNS = `h.id, h.referral_id AS "referralId", h.status, h.from_organisation_id AS "fromOrganisationId",
+  h.from_employee_id AS "fromEmployeeId", h.to_organisation_id AS "toOrganisationId", h.assignee_id AS "assigneeId",
+  h.requested_at AS "requestedAt", h.accepted_at AS "acceptedAt", h.accept_due_at AS "acceptDueAt",
+  h.contact_due_at AS "contactDueAt", h.escalation_level AS "escalationLevel", r.topic, r.urgency`;
+
+type CheckJob = JobPayloads[QueueName.FollowUps]['deadline.check'];
+
+export function deadlineJobId(handoffId: string, step: DeadlineStep, level: number): string {
+  return `deadline:${handoffId}:${step}:${level}`;
+}
+
+/**
+ * Response deadlines in working days and their escalation. A REQUESTED handoff gets an
+ * acceptance deadline, an ACCEPTED one a first-contact deadline; a delayed job at each deadline
+ * escalates when the step is still not done. A step done in time makes its job a no-op.
+ */
+@Injectable()
+export class DeadlinesService {
+  private readonly logger = new Logger(DeadlinesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly norms: ResponseNormProvider,
+    private readonly calculator: DeadlineCalculator,
+    private readonly notifications: NotificationsService,
+    private readonly employees: EmployeesService,
+    private readonly organisations: OrganisationsService,
+    @InjectQueue(QueueName.FollowUps) private readonly queue: Queue,
+  ) {}
+
+  async onRequested(event: RelayedEvent): Promise<void> {
+    const receiver = String(event.payload.toOrganisationId);
+    const handoff = await this.load(receiver, event.aggregateId);
+    if (!handoff) return;
+    let due = handoff.acceptDueAt;
+    if (!due) {
+      const norm = await this.norms.normFor({ receiverOrganisationId: receiver, topic: handoff.topic, urgency: handoff.urgency });
+      due = this.calculator.dueAt(handoff.requestedAt, norm.acceptAmount, norm.acceptUnit);
+      // Deadlines are the platform's bookkeeping, not a user's change: the version stays.
+      await runInTenant(this.dataSource, { organisationId: receiver }, (m) =>
+        m.query(`UPDATE handoffs SET accept_due_at = $2 WHERE id = $1 AND accept_due_at IS NULL`, [handoff.id, due]),
+      );
+    }
+    await this.schedule({ handoffId: handoff.id, organisationId: receiver, step: 'ACCEPT', level: 1 }, due);
+  }
+
+  async onAccepted(event: RelayedEvent): Promise<void> {
+    const receiver = String(event.payload.toOrganisationId);
+    const handoff = await this.load(receiver, event.aggregateId);
+    if (!handoff || !handoff.acceptedAt) return;
+    let due = handoff.contactDueAt;
+    if (!due) {
+      const norm = await this.norms.normFor({ receiverOrganisationId: receiver, topic: handoff.topic, urgency: handoff.urgency });
+      due = this.calculator.dueAt(handoff.acceptedAt, norm.contactAmount, norm.contactUnit);
+      // The acceptance step is done: its overdue state ends, the contact clock starts.
+      await runInTenant(this.dataSource, { organisationId: receiver }, (m) =>
+        m.query(`UPDATE handoffs SET contact_due_at = $2, overdue = false, escalation_level = 0 WHERE id = $1 AND contact_due_at IS NULL`, [handoff.id, due]),
+      );
+    }
+    for (let level = 1; level <= MAX_ESCALATION_LEVEL; level++) {
+      await this.queue.remove(deadlineJobId(handoff.id, 'ACCEPT', level)).catch(() => 0);
+    }
+    await this.schedule({ handoffId: handoff.id, organisationId: receiver, step: 'CONTACT', level: 1 }, due);
+    const remindAt = subtractWorkingDay(due, this.calculator.rules);
+    if (remindAt.getTime() > Date.now()) {
+      await this.queue.add('deadline.remind', { handoffId: handoff.id, organisationId: receiver }, { jobId: `remind:${handoff.id}`, delay: remindAt.getTime() - Date.now() });
+    }
+  }
+
+  /** The delayed check at a deadline: escalate if the step is still open, else do nothing. */
+  async check(job: CheckJob): Promise<'escalated' | 'done' | 'already'> {
+    const handoff = await this.load(job.organisationId, job.handoffId);
+    if (!handoff) return 'done';
+    const open = job.step === 'ACCEPT' ? ['REQUESTED', 'RECEIVED'].includes(handoff.status) : handoff.status === 'ACCEPTED';
+    if (!open) return 'done';
+
+    const raised = await runInTenant(this.dataSource, { organisationId: job.organisationId }, async (m) => {
+      const rows = await queryReturning<{ id: string }>(
+        m,
+        `UPDATE handoffs SET overdue = true, escalation_level = $2 WHERE id = $1 AND escalation_level < $2 RETURNING id`,
+        [job.handoffId, job.level],
+      );
+      if (rows.length === 0) return false;
+      await m.query(
+        `INSERT INTO timeline_events (referral_id, handoff_id, type, actor_organisation_id, note) VALUES ($1, $2, 'ESCALATED', $3, $4)`,
+        [handoff.referralId, handoff.id, job.organisationId, `${job.step === 'ACCEPT' ? 'Oppaktermijn' : 'Contacttermijn'} verlopen (niveau ${job.level})`],
+      );
+      await writeOutbox(m, {
+        topic: 'handoff.escalated',
+        aggregateType: 'handoff',
+        aggregateId: handoff.id,
+        payload: { handoffId: handoff.id, referralId: handoff.referralId, fromOrganisationId: handoff.fromOrganisationId, toOrganisationId: handoff.toOrganisationId, status: handoff.status, escalationLevel: job.level, step: job.step, organisationIds: [handoff.fromOrganisationId, handoff.toOrganisationId] },
+      });
+      return true;
+    });
+
+    // Notifications are deduplicated per level, so a retried job tells nobody twice.
+    const coordinators = await this.employees.activeWithRole(job.organisationId, 'COORDINATOR');
+    const recipients: Recipient[] = coordinators.map((c) => ({ employeeId: c.id, organisationId: c.organisationId }));
+    if (handoff.fromEmployeeId) recipients.push({ employeeId: handoff.fromEmployeeId, organisationId: handoff.fromOrganisationId });
+    const [receiver] = await this.organisations.findByIds([job.organisationId]);
+    const what = job.step === 'ACCEPT' ? 'is niet op tijd opgepakt' : 'heeft niet op tijd eerste contact gehad';
+    await this.notifications.notify(recipients, {
+      type: 'ESCALATION',
+      message: `Een overdracht aan ${receiver?.name ?? 'de ontvanger'} ${what} (escalatieniveau ${job.level}).`,
+      referralId: handoff.referralId,
+      handoffId: handoff.id,
+      dedupeKey: deadlineJobId(handoff.id, job.step, job.level),
+    });
+
+    if (job.level < MAX_ESCALATION_LEVEL) {
+      await this.schedule({ ...job, level: job.level + 1 }, this.calculator.nextWorkingDay(new Date()));
+    }
+    if (raised) this.logger.log(`Handoff ${handoff.id} escalated to level ${job.level} (${job.step})`);
+    return raised ? 'escalated' : 'already';
+  }
+
+  /** The working day before the contact deadline: remind the assignee. */
+  async remind(job: JobPayloads[QueueName.FollowUps]['deadline.remind']): Promise<void> {
+    const handoff = await this.load(job.organisationId, job.handoffId);
+    if (!handoff || handoff.status !== 'ACCEPTED' || !handoff.assigneeId) return;
+    await this.notifications.notify([{ employeeId: handoff.assigneeId, organisationId: handoff.toOrganisationId }], {
+      type: 'CONTACT_DUE',
+      message: 'Morgen verloopt de termijn voor het eerste contact met een inwoner die u heeft opgepakt.',
+      referralId: handoff.referralId,
+      handoffId: handoff.id,
+      dedupeKey: `remind:${handoff.id}`,
+    });
+  }
+
+  private async schedule(job: CheckJob, at: Date): Promise<void> {
+    await this.queue.add('deadline.check', job, {
+      jobId: deadlineJobId(job.handoffId, job.step, job.level),
+      delay: Math.max(0, at.getTime() - Date.now()),
+    });
+  }
+
+  private async load(organisationId: string, handoffId: string): Promise<HandoffClock | undefined> {
+    const rows: HandoffClock[] = await runInTenant(this.dataSource, { organisationId }, (m) =>
+      m.query(`SELECT ${CLOCK_COLUMNS} FROM handoffs h JOIN referrals r ON r.id = h.referral_id WHERE h.id = $1`, [handoffId]),
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,104 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfoType } from '@schakel/referrals';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import type { NotificationRecord } from '../notifications/notifications.service';
+import { WEBHOOK_CHANNELS } from '../webhooks/webhook-event';
+import type { DeliveryStatus, WebhookDeliveryRecord, WebhookSubscriptionRecord } from '../webhooks/webhooks.service';
+
+const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export const WebhookDeliveryStatusEnum = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, s])) as Record<DeliveryStatus, DeliveryStatus>;
+registerEnumType(WebhookDeliveryStatusEnum, { name: 'WebhookDeliveryStatus' });
+
+@ObjectType('Notification', { description: 'Een melding in de app voor één medewerker.' })
+export class NotificationType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Bijv. ACCEPTED, COMPLETED, ESCALATION, CONTACT_DUE.' }) type!: string;
+  @Field() message!: string;
+  @Field(() => ID, { nullable: true }) referralId!: string | null;
+  @Field(() => ID, { nullable: true }) handoffId!: string | null;
+  @Field(() => Date, { nullable: true }) readAt!: Date | null;
+  @Field() createdAt!: Date;
+
+  @Field()
+  get read(): boolean {
+    return this.readAt !== null;
+  }
+
+  static from(n: NotificationRecord): NotificationType {
+    return Object.assign(new NotificationType(), {
+      id: n.id,
+      type: n.type,
+      message: n.message,
+      referralId: n.referralId,
+      handoffId: n.handoffId,
+      readAt: n.readAt,
+      createdAt: n.createdAt,
+    });
+  }
+}
+
+@ObjectType('NotificationEdge')
+export class NotificationEdgeType {
+  @Field() cursor!: string;
+  @Field(() => NotificationType) node!: NotificationType;
+}
+
+@ObjectType('NotificationConnection')
+export class NotificationConnectionType {
+  @Field(() => [NotificationEdgeType]) edges!: NotificationEdgeType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+  @Field(() => Int) totalCount!: number;
+  @Field(() => Int) unreadCount!: number;
+}
+
+@ObjectType('WebhookSubscription')
+export class WebhookSubscriptionType {
+  @Field(() => ID) id!: string;
+  @Field() callbackUrl!: string;
+  @Field(() => [String]) channels!: string[];
+  @Field() active!: boolean;
+  @Field() createdAt!: Date;
+
+  static from(s: WebhookSubscriptionRecord): WebhookSubscriptionType {
+    return Object.assign(new WebhookSubscriptionType(), { id: s.id, callbackUrl: s.callbackUrl, channels: s.channels, active: s.active, createdAt: s.createdAt });
+  }
+}
+
+@ObjectType('CreatedWebhookSubscription')
+export class CreatedWebhookSubscriptionType {
+  @Field(() => WebhookSubscriptionType) subscription!: WebhookSubscriptionType;
+  @Field({ description: 'Het geheim voor Schakel-Signature. Alleen nu zichtbaar: bewaar het.' }) secret!: string;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) subscriptionId!: string;
+  @Field(() => ID, { description: 'Gelijk aan de Idempotency-Key van de aflevering.' }) eventId!: string;
+  @Field() kanaal!: string;
+  @Field(() => WebhookDeliveryStatusEnum) status!: DeliveryStatus;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Int, { nullable: true }) lastStatusCode!: number | null;
+  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
+  @Field() createdAt!: Date;
+
+  static from(d: WebhookDeliveryRecord): WebhookDeliveryType {
+    return Object.assign(new WebhookDeliveryType(), d);
+  }
+}
+
+@InputType('CreateWebhookSubscriptionInput')
+export class CreateWebhookSubscriptionInput {
+  @Field({ description: 'Ontvangt een ondertekend testbericht; moet met 2xx antwoorden.' })
+  @IsString()
+  @MaxLength(2000)
+  callbackUrl!: string;
+
+  @Field(() => [String], { description: `Kanalen: ${WEBHOOK_CHANNELS.join(', ')}.` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsIn(WEBHOOK_CHANNELS, { each: true })
+  channels!: string[];
+}

@@ -1,0 +1,51 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, type JobPayloads, QueueName, type RelayedEvent } from '@schakel/platform';
+import type { Job } from 'bullmq';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
+
+type FollowUpJob =
+  | Job<RelayedEvent, unknown, 'event'>
+  | Job<JobPayloads[QueueName.FollowUps]['deadline.check'], unknown, 'deadline.check'>
+  | Job<JobPayloads[QueueName.FollowUps]['deadline.remind'], unknown, 'deadline.remind'>;
+
+/**
+ * Consumes relayed outbox events and the deadline jobs they schedule. Every handler is
+ * idempotent (delivery is at-least-once): deadlines are set once, notifications and webhook
+ * deliveries are deduplicated by key, scheduled jobs have deterministic ids.
+ */
+@Processor(QueueName.FollowUps)
+export class FollowUpsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly closedLoop: ClosedLoopNotifier,
+    private readonly webhooks: WebhooksService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+  }
+
+  async process(job: FollowUpJob): Promise<unknown> {
+    switch (job.name) {
+      case 'event':
+        return this.onEvent(job.data);
+      case 'deadline.check':
+        return this.deadlines.check(job.data);
+      case 'deadline.remind':
+        return this.deadlines.remind(job.data);
+    }
+  }
+
+  private async onEvent(event: RelayedEvent): Promise<{ webhooks: number }> {
+    if (event.topic === 'handoff.requested') await this.deadlines.onRequested(event);
+    if (event.topic === 'handoff.accepted') await this.deadlines.onAccepted(event);
+    if (this.closedLoop.handles(event.topic)) await this.closedLoop.onEvent(event);
+    return { webhooks: await this.webhooks.fanOut(event) };
+  }
+}

@@ -1,0 +1,17 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type JobPayloads, QueueName } from '@schakel/platform';
+import type { Job } from 'bullmq';
+import { WebhooksService } from '../webhooks/webhooks.service';
+
+/** One delivery attempt per job run; BullMQ's exponential backoff spreads retries over about a day. */
+@Processor(QueueName.Webhooks, { concurrency: 10 })
+export class WebhooksProcessor extends WorkerHost {
+  constructor(private readonly webhooks: WebhooksService) {
+    super();
+  }
+
+  async process(job: Job<JobPayloads[QueueName.Webhooks]['deliver'], void, 'deliver'>): Promise<void> {
+    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await this.webhooks.attempt(job.data.deliveryId, job.data.organisationId, isLastAttempt);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { OrganisationsService } from '@schakel/organisations';
+import { type RelayedEvent, runInTenant } from '@schakel/platform';
+import { DataSource } from 'typeorm';
+import { NotificationsService, type Recipient } from './notifications.service';
+
+const MESSAGES: Record<string, (to: string, extra: { next?: string; outcome?: string }) => string> = {
+  'handoff.received': (to) => `${to} heeft uw overdracht geopend.`,
+  'handoff.accepted': (to) => `${to} heeft uw overdracht opgepakt.`,
+  'handoff.contact_recorded': (to) => `${to} heeft contact gehad met de inwoner.`,
+  'handoff.completed': (to, { outcome }) => `${to} heeft de overdracht afgerond (${outcome ?? 'uitkomst in het dossier'}).`,
+  'handoff.forwarded': (to, { next }) => `${to} heeft de inwoner warm doorverwezen naar ${next ?? 'een andere organisatie'}.`,
+  'handoff.returned': (to) => `${to} heeft uw overdracht teruggestuurd; de reden staat in het dossier.`,
+};
+
+/** Tell the sender how its handoff is doing, so the loop closes; on completion also the first referrer. */
+@Injectable()
+export class ClosedLoopNotifier {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  handles(topic: string): boolean {
+    return topic in MESSAGES;
+  }
+
+  async onEvent(event: RelayedEvent): Promise<void> {
+    const message = MESSAGES[event.topic];
+    if (!message) return;
+    const sender = String(event.payload.fromOrganisationId);
+    const rows: Array<{ fromEmployeeId: string | null; originEmployeeId: string | null; originOrganisationId: string; outcome: string | null; next: string | null }> =
+      await runInTenant(this.dataSource, { organisationId: sender }, (m) =>
+        m.query(
+          `SELECT h.from_employee_id AS "fromEmployeeId", r.origin_employee_id AS "originEmployeeId",
+                  r.origin_organisation_id AS "originOrganisationId", h.outcome,
+                  (SELECT n.to_organisation_id::text FROM handoffs n WHERE n.previous_handoff_id = h.id LIMIT 1) AS next
+             FROM handoffs h JOIN referrals r ON r.id = h.referral_id WHERE h.id = $1`,
+          [event.aggregateId],
+        ),
+      );
+    const row = rows[0];
+    if (!row) return;
+    const recipients: Recipient[] = [];
+    if (row.fromEmployeeId) recipients.push({ employeeId: row.fromEmployeeId, organisationId: sender });
+    const closing = event.topic === 'handoff.completed' || event.topic === 'handoff.returned';
+    if (closing && row.originEmployeeId && row.originEmployeeId !== row.fromEmployeeId) {
+      recipients.push({ employeeId: row.originEmployeeId, organisationId: row.originOrganisationId });
+    }
+    if (recipients.length === 0) return;
+    const names = await this.organisations.findByIds([String(event.payload.toOrganisationId), ...(row.next ? [row.next] : [])]);
+    const nameOf = (id: string | null) => names.find((o) => o.id === id)?.name;
+    await this.notifications.notify(recipients, {
+      type: event.topic.replace('handoff.', '').toUpperCase(),
+      message: message(nameOf(String(event.payload.toOrganisationId)) ?? 'De ontvanger', { next: nameOf(row.next), outcome: row.outcome ?? undefined }),
+      referralId: String(event.payload.referralId),
+      handoffId: event.aggregateId,
+      dedupeKey: `event:${event.outboxId}`,
+    });
+  }
+}

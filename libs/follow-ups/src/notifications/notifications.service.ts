@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, AppError, notificationChannel, REDIS, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+
+export interface Recipient {
+  employeeId: string;
+  organisationId: string;
+}
+
+export interface NewNotification {
+  type: string;
+  /** Dutch text for the employee; organisation names and topics, never a citizen's data. */
+  message: string;
+  referralId?: string | null;
+  handoffId?: string | null;
+  /** Makes delivery idempotent: one notification per recipient per key. */
+  dedupeKey: string;
+}
+
+export interface NotificationRecord {
+  id: string;
+  recipientId: string;
+  organisationId: string;
+  type: string;
+  message: string;
+  referralId: string | null;
+  handoffId: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+const COLUMNS = `n.id, n.recipient_id AS "recipientId", n.organisation_id AS "organisationId", n.type, n.message,
+  n.referral_id AS "referralId", n.handoff_id AS "handoffId", n.read_at AS "readAt", n.created_at AS "createdAt"`;
+
+export const MAX_NOTIFICATION_PAGE = 100;
+
+/** In-app notifications: written by the worker (idempotently), read and marked by employees. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TenantTransactions,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Stores one notification per recipient (a redelivered job creates none twice), each in its
+   * organisation's tenant, and announces the new ones on Redis for live subscriptions.
+   */
+  async notify(recipients: Recipient[], notification: NewNotification): Promise<string[]> {
+    const byOrganisation = new Map<string, Set<string>>();
+    for (const r of recipients) {
+      if (!byOrganisation.has(r.organisationId)) byOrganisation.set(r.organisationId, new Set());
+      byOrganisation.get(r.organisationId)?.add(r.employeeId);
+    }
+    const created: Array<{ id: string; recipientId: string }> = [];
+    for (const [organisationId, employees] of byOrganisation) {
+      const rows: Array<{ id: string; recipientId: string }> = await runInTenant(this.dataSource, { organisationId }, (m) =>
+        m.query(
+          `INSERT INTO notifications (organisation_id, recipient_id, type, message, referral_id, handoff_id, dedupe_key)
+           SELECT $1, r, $3, $4, $5, $6, $7 FROM unnest($2::uuid[]) AS r
+           ON CONFLICT (recipient_id, dedupe_key) DO NOTHING
+           RETURNING id, recipient_id AS "recipientId"`,
+          [organisationId, [...employees], notification.type, notification.message, notification.referralId ?? null, notification.handoffId ?? null, notification.dedupeKey],
+        ),
+      );
+      created.push(...rows);
+    }
+    for (const row of created) {
+      // Live delivery is best effort: the notification is stored either way.
+      await this.redis.publish(notificationChannel(this.config.REDIS_PREFIX), JSON.stringify(row)).catch(() => undefined);
+    }
+    return created.map((r) => r.id);
+  }
+
+  async list(
+    context: RequestContext,
+    options: { unreadOnly?: boolean | null; first?: number | null; after?: string | null },
+  ): Promise<{ nodes: NotificationRecord[]; hasNextPage: boolean; totalCount: number; unreadCount: number }> {
+    const first = options.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_NOTIFICATION_PAGE) {
+      throw AppError.badInput({ nl: `first moet tussen 1 en ${MAX_NOTIFICATION_PAGE} liggen.`, en: `first must be between 1 and ${MAX_NOTIFICATION_PAGE}.` }, { field: 'first' });
+    }
+    const afterId = options.after ? decodeNotificationCursor(options.after) : null;
+    return this.tx.run(context.actor, async (m) => {
+      const where = [`n.recipient_id = $1`, ...(options.unreadOnly ? [`n.read_at IS NULL`] : [])];
+      const [{ total, unread }]: Array<{ total: number; unread: number }> = await m.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread FROM notifications n WHERE ${where.join(' AND ')}`,
+        [context.actor.employeeId],
+      );
+      const params: unknown[] = [context.actor.employeeId];
+      const pageWhere = [...where];
+      if (afterId) {
+        params.push(afterId);
+        pageWhere.push(`(n.created_at, n.id) < (SELECT c.created_at, c.id FROM notifications c WHERE c.id = $${params.length})`);
+      }
+      params.push(first + 1);
+      const rows: NotificationRecord[] = await m.query(
+        `SELECT ${COLUMNS} FROM notifications n WHERE ${pageWhere.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT $${params.length}`,
+        params,
+      );
+      return { nodes: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: total, unreadCount: unread };
+    });
+  }
+
+  /** Marks the caller's own notifications read; ids of others' notifications are ignored. */
+  async markRead(context: RequestContext, ids: string[]): Promise<NotificationRecord[]> {
+    const valid = ids.filter((id) => UUID.test(id));
+    if (valid.length !== ids.length) {
+      throw AppError.badInput({ nl: 'Een of meer ids zijn ongeldig.', en: 'One or more ids are invalid.' }, { field: 'ids' });
+    }
+    if (valid.length > 500) throw AppError.badInput({ nl: 'Maximaal 500 ids tegelijk.', en: 'At most 500 ids at once.' }, { field: 'ids' });
+    return this.tx.run(context.actor, async (m) => {
+      await m.query(`UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = ANY($1::uuid[]) AND recipient_id = $2`, [valid, context.actor.employeeId]);
+      return m.query(`SELECT ${COLUMNS} FROM notifications n WHERE n.id = ANY($1::uuid[]) AND n.recipient_id = $2 ORDER BY n.created_at DESC`, [valid, context.actor.employeeId]);
+    });
+  }
+
+  async getForRecipient(context: RequestContext, id: string): Promise<NotificationRecord | undefined> {
+    return this.tx.run(context.actor, async (m) => {
+      const rows: NotificationRecord[] = await m.query(`SELECT ${COLUMNS} FROM notifications n WHERE n.id = $1 AND n.recipient_id = $2`, [id, context.actor.employeeId]);
+      return rows[0];
+    });
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeNotificationCursor(id: string): string {
+  return Buffer.from(`notification:${id}`).toString('base64url');
+}
+
+export function decodeNotificationCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const id = decoded.startsWith('notification:') ? decoded.slice('notification:'.length) : '';
+  if (!UUID.test(id)) throw AppError.badInput({ nl: 'Ongeldige cursor.', en: 'Invalid cursor.' }, { field: 'after' });
+  return id;
+}
