@@ -39,6 +39,8 @@ const servicesSetup = {
 };
 
 module.exports = {
+  // Real services, workers and retries: generous limits; speed is measured in bench/, not here.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'] },
     { ...base, ...servicesSetup, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.int.spec.ts'] },

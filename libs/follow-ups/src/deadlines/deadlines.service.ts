@@ -36,7 +36,8 @@ const CLOCK_COLUMNS = `h.id, h.referral_id AS "referralId", h.status, h.from_org
 type CheckJob = JobPayloads[QueueName.FollowUps]['deadline.check'];
 
 export function deadlineJobId(handoffId: string, step: DeadlineStep, level: number): string {
-  return `deadline:${handoffId}:${step}:${level}`;
+  // BullMQ refuses ":" in custom job ids (it separates its Redis keys).
+  return `deadline.${handoffId}.${step}.${level}`;
 }
 
 /**
@@ -93,7 +94,7 @@ export class DeadlinesService {
     await this.schedule({ handoffId: handoff.id, organisationId: receiver, step: 'CONTACT', level: 1 }, due);
     const remindAt = subtractWorkingDay(due, this.calculator.rules);
     if (remindAt.getTime() > Date.now()) {
-      await this.queue.add('deadline.remind', { handoffId: handoff.id, organisationId: receiver }, { jobId: `remind:${handoff.id}`, delay: remindAt.getTime() - Date.now() });
+      await this.queue.add('deadline.remind', { handoffId: handoff.id, organisationId: receiver }, { jobId: `remind.${handoff.id}`, delay: remindAt.getTime() - Date.now() });
     }
   }
 
@@ -154,7 +155,7 @@ export class DeadlinesService {
       message: 'Morgen verloopt de termijn voor het eerste contact met een inwoner die u heeft opgepakt.',
       referralId: handoff.referralId,
       handoffId: handoff.id,
-      dedupeKey: `remind:${handoff.id}`,
+      dedupeKey: `remind.${handoff.id}`,
     });
   }
 

@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type JobPayloads, QueueName, type RelayedEvent } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -29,6 +29,14 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+  }
+
+  private readonly logger = new Logger(FollowUpsProcessor.name);
+
+  /** Job data are ids only, so the log line may name the job; the error text is ours. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
   }
 
   async process(job: FollowUpJob): Promise<unknown> {

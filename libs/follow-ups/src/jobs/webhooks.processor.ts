@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { type JobPayloads, QueueName } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { WebhooksService } from '../webhooks/webhooks.service';
@@ -8,6 +9,14 @@ import { WebhooksService } from '../webhooks/webhooks.service';
 export class WebhooksProcessor extends WorkerHost {
   constructor(private readonly webhooks: WebhooksService) {
     super();
+  }
+
+  private readonly logger = new Logger(WebhooksProcessor.name);
+
+  /** Job data are ids only, so the log line may name the job; the error text is ours. */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
   }
 
   async process(job: Job<JobPayloads[QueueName.Webhooks]['deliver'], void, 'deliver'>): Promise<void> {

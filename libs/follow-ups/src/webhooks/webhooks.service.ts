@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, QueueName, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { checkCallbackUrl } from './callback-url';
@@ -133,13 +133,14 @@ export class WebhooksService {
       if (found.status === 'PENDING') {
         throw AppError.conflict({ nl: 'Deze aflevering wordt nog geprobeerd.', en: 'This delivery is still being attempted.' }, { status: found.status });
       }
-      const updated: WebhookDeliveryRecord[] = await m.query(
+      const updated = await queryReturning<WebhookDeliveryRecord>(
+        m,
         `UPDATE webhook_deliveries d SET status = 'PENDING', updated_at = now() WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`,
         [id],
       );
       return updated[0];
     });
-    await this.enqueue(delivery.id, context.actor.organisationId, `retry:${Date.now()}`);
+    await this.enqueue(delivery.id, context.actor.organisationId, `retry-${Date.now()}`);
     return delivery;
   }
 
@@ -221,7 +222,7 @@ export class WebhooksService {
       'deliver',
       { deliveryId, organisationId },
       {
-        jobId: `webhook:${deliveryId}:${suffix}`,
+        jobId: `webhook.${deliveryId}.${suffix}`,
         attempts: this.config.WEBHOOK_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.config.WEBHOOK_BACKOFF_MS },
       },

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { createDataSource, dropDatabase, prepareDatabase } from '@schakel/platform';
+import { seedDemoData } from '@schakel/organisations';
+import { currentTestEnvironment, deleteKeys } from '@schakel/testing';
+
+/**
+ * A database and Redis prefix of one test file's own, for suites that run a worker: its relay
+ * takes every unsent outbox row, so it must not share a database with other suites.
+ */
+export class IsolatedEnvironment {
+  readonly ownerUrl: string;
+  readonly appUrl: string;
+  readonly redisPrefix: string;
+  private saved?: NodeJS.ProcessEnv;
+
+  constructor(name: string) {
+    const base = currentTestEnvironment();
+    const suffix = `${name}_${randomBytes(2).toString('hex')}`;
+    this.ownerUrl = base.ownerUrl.replace(/\/([^/]+)$/, `/$1_${suffix}`);
+    this.appUrl = base.appUrl.replace(/\/([^/]+)$/, `/$1_${suffix}`);
+    this.redisPrefix = `${base.redisPrefix}-${suffix}`;
+  }
+
+  /** Creates, migrates and seeds the database, then points process.env at it. */
+  async setUp(extraEnv: Record<string, string> = {}): Promise<void> {
+    await prepareDatabase(this.ownerUrl, this.appUrl);
+    const owner = await createDataSource({ url: this.ownerUrl, entities: [], poolSize: 1 }).initialize();
+    try {
+      await seedDemoData(owner);
+    } finally {
+      await owner.destroy();
+    }
+    this.saved = { ...process.env };
+    Object.assign(process.env, { DATABASE_URL: this.appUrl, DATABASE_OWNER_URL: this.ownerUrl, REDIS_PREFIX: this.redisPrefix, ...extraEnv });
+  }
+
+  async tearDown(): Promise<void> {
+    if (this.saved) process.env = this.saved;
+    await dropDatabase(this.ownerUrl);
+    await deleteKeys(currentTestEnvironment().redisUrl, `${this.redisPrefix}*`);
+  }
+}
