@@ -33,7 +33,7 @@ export const configSchema = z
     WORKER_HEALTH_PORT: port.default(3001),
     DATABASE_URL: postgresUrl.default('postgres://schakel_app:schakel_app@127.0.0.1:5432/schakel'),
     DATABASE_OWNER_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/schakel'),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
       .string()

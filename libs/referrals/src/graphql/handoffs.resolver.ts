@@ -26,9 +26,10 @@ export class HandoffsResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Maximaal 100; standaard 20.' }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<HandoffConnectionType> {
-    const page = await this.handoffService.list(ctx, { direction, statuses: status, overdue, first, after });
+    const filter = { direction, statuses: status, overdue, first, after };
+    const page = await this.handoffService.list(ctx, filter);
     const edges = page.nodes.map((h) => ({ cursor: encodeCursor(h.id), node: HandoffType.from(h) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, filter, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   @Query(() => HandoffType, { description: 'Eén overdracht waarin uw organisatie een schakel is.' })
@@ -106,5 +107,15 @@ export class HandoffsResolver {
   private required<T>(value: T | null): T {
     if (!value) throw new Error('Directory entry missing for a visible handoff');
     return value;
+  }
+}
+
+@Resolver(() => HandoffConnectionType)
+export class HandoffConnectionResolver {
+  constructor(private readonly handoffService: HandoffsService) {}
+
+  @ResolveField(() => Int, { description: 'Aantal overdrachten dat aan het filter voldoet (alleen geteld als u erom vraagt).' })
+  totalCount(@Parent() connection: HandoffConnectionType, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.handoffService.count(ctx, connection.filter);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { HandoffFilter } from '../handoffs/handoffs.service';
 import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../records';
 import type {
   BottleneckCategory,
@@ -146,5 +147,6 @@ export class HandoffEdgeType {
 export class HandoffConnectionType {
   @Field(() => [HandoffEdgeType]) edges!: HandoffEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
-  @Field(() => Int) totalCount!: number;
+  /** The list's filter, so `totalCount` can be counted only when asked for. */
+  filter!: HandoffFilter;
 }

@@ -15,8 +15,11 @@ export class ReferralsResolver {
   ) {}
 
   @Mutation(() => ReferralType, { description: 'Draag een inwoner warm over: verwijzing plus eerste overdracht (REQUESTED).' })
-  async createReferral(@Ctx() ctx: RequestContext, @Args('input') input: CreateReferralInput): Promise<ReferralType> {
-    return ReferralType.from(await this.referrals.create(ctx, input));
+  async createReferral(@Ctx() ctx: RequestContext, @Context('req') req: object, @Args('input') input: CreateReferralInput): Promise<ReferralType> {
+    const { referral, firstHandoff } = await this.referrals.createWithFirstHandoff(ctx, input);
+    // The client usually asks for currentHandoff right away: no second round trip for it.
+    if (firstHandoff) this.cases.for(req, ctx).handoffs.prime(referral.id, [firstHandoff]);
+    return ReferralType.from(referral);
   }
 
   @Mutation(() => ReferralType, { description: 'Voeg een notitie toe aan de tijdlijn.' })

@@ -37,7 +37,14 @@ export const DEFAULT_PAGE_SIZE = 20;
 export interface HandoffPage {
   nodes: HandoffRecord[];
   hasNextPage: boolean;
-  totalCount: number;
+}
+
+export interface HandoffFilter {
+  direction: HandoffDirection;
+  statuses?: HandoffStatus[] | null;
+  overdue?: boolean | null;
+  first?: number | null;
+  after?: string | null;
 }
 
 interface TransitionPlan {
@@ -236,16 +243,36 @@ export class HandoffsService {
   }
 
   /** The caller organisation's inbox or outbox, newest first, keyset-paginated. */
-  async list(
-    context: RequestContext,
-    filter: { direction: HandoffDirection; statuses?: HandoffStatus[] | null; overdue?: boolean | null; first?: number | null; after?: string | null },
-  ): Promise<HandoffPage> {
+  async list(context: RequestContext, filter: HandoffFilter): Promise<HandoffPage> {
     requireCaseRole(context.actor);
     const first = filter.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw AppError.badInput({ nl: `first moet tussen 1 en ${MAX_PAGE_SIZE} liggen.`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.` }, { field: 'first' });
     }
     const afterId = filter.after ? decodeCursor(filter.after) : null;
+    const { where, params } = this.listWhere(context, filter);
+    if (afterId) {
+      params.push(afterId);
+      where.push(`(h.created_at, h.id) < (SELECT c.created_at, c.id FROM handoffs c WHERE c.id = $${params.length})`);
+    }
+    params.push(first + 1);
+    const rows: HandoffRecord[] = await this.tx.run(context.actor, (m) =>
+      m.query(`SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE ${where.join(' AND ')} ORDER BY h.created_at DESC, h.id DESC LIMIT $${params.length}`, params),
+    );
+    return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+
+  /** How many handoffs match, for `totalCount`: counted only when a client asks for it. */
+  async count(context: RequestContext, filter: HandoffFilter): Promise<number> {
+    requireCaseRole(context.actor);
+    const { where, params } = this.listWhere(context, filter);
+    const [{ count }]: Array<{ count: number }> = await this.tx.run(context.actor, (m) =>
+      m.query(`SELECT count(*)::int AS count FROM handoffs h WHERE ${where.join(' AND ')}`, params),
+    );
+    return count;
+  }
+
+  private listWhere(context: RequestContext, filter: HandoffFilter): { where: string[]; params: unknown[] } {
     const column = filter.direction === 'INCOMING' ? 'to_organisation_id' : 'from_organisation_id';
     const where = [`h.${column} = $1`];
     const params: unknown[] = [context.actor.organisationId];
@@ -257,22 +284,7 @@ export class HandoffsService {
       params.push(filter.overdue);
       where.push(`h.overdue = $${params.length}`);
     }
-    return this.tx.run(context.actor, async (m) => {
-      const [{ count }]: Array<{ count: number }> = await m.query(`SELECT count(*)::int AS count FROM handoffs h WHERE ${where.join(' AND ')}`, params);
-      const pageWhere = [...where];
-      const pageParams = [...params];
-      if (afterId) {
-        pageParams.push(afterId);
-        pageWhere.push(`(h.created_at, h.id) < (SELECT c.created_at, c.id FROM handoffs c WHERE c.id = $${pageParams.length})`);
-      }
-      pageParams.push(first + 1);
-      const rows: HandoffRecord[] = await m.query(
-        `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE ${pageWhere.join(' AND ')}
-          ORDER BY h.created_at DESC, h.id DESC LIMIT $${pageParams.length}`,
-        pageParams,
-      );
-      return { nodes: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: count };
-    });
+    return { where, params };
   }
 }
 

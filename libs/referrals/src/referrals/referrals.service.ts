@@ -11,7 +11,7 @@ import { checkBsn } from '../citizens/bsn';
 import type { BottleneckDetails, CreateReferralCommand } from '../commands';
 import { SENDER_ROLES } from '../handoffs/handoff-state-machine';
 import { checkReceiverAndConsent } from '../receiver-check';
-import { type BottleneckRecord, REFERRAL_COLUMNS, type ReferralRecord } from '../records';
+import { type BottleneckRecord, type HandoffRecord, REFERRAL_COLUMNS, type ReferralRecord } from '../records';
 import { handoffEventPayload } from '../handoffs/handoff-events';
 
 const UNIQUE_VIOLATION = '23505';
@@ -29,6 +29,11 @@ export class ReferralsService {
    * consent, the timeline event and the outbox row are written in one transaction.
    */
   async create(context: RequestContext, command: CreateReferralCommand): Promise<ReferralRecord> {
+    return (await this.createWithFirstHandoff(context, command)).referral;
+  }
+
+  /** As create, also giving the first handoff when this call made it (not on an idempotent retry). */
+  async createWithFirstHandoff(context: RequestContext, command: CreateReferralCommand): Promise<{ referral: ReferralRecord; firstHandoff?: HandoffRecord }> {
     const { actor } = context;
     if (!actor.roles.some((r) => SENDER_ROLES.includes(r))) {
       throw AppError.forbidden({
@@ -44,7 +49,7 @@ export class ReferralsService {
     const requestHash = this.bsnCrypto.requestHash(canonicalize({ ...command, citizen: { ...command.citizen, bsn }, idempotencyKey: null }) ?? '');
     if (command.idempotencyKey) {
       const earlier = await this.findByIdempotencyKey(context, command.idempotencyKey);
-      if (earlier) return this.sameRequestOrConflict(earlier, requestHash);
+      if (earlier) return { referral: this.sameRequestOrConflict(earlier, requestHash) };
     }
 
     await checkReceiverAndConsent(this.organisations, actor.organisationId, command.toOrganisationId, command.consent);
@@ -84,13 +89,13 @@ export class ReferralsService {
         await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: handoff.id, payload: handoffEventPayload(handoff, [actor.organisationId, command.toOrganisationId], { urgency: referral.urgency, topic: referral.topic }) });
         if (command.bottleneck) await this.addBottleneck(m, context, referralId, command.bottleneck);
         await recordProcessing(m, context, [{ activity: 'referral.create', subjectPseudonym: pseudonym, referralId }]);
-        return referral;
+        return { referral, firstHandoff: handoff };
       });
     } catch (error) {
       // Two requests with the same key at once: the loser answers like a retry.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION && command.idempotencyKey) {
         const earlier = await this.findByIdempotencyKey(context, command.idempotencyKey);
-        if (earlier) return this.sameRequestOrConflict(earlier, requestHash);
+        if (earlier) return { referral: this.sameRequestOrConflict(earlier, requestHash) };
       }
       throw error;
     }

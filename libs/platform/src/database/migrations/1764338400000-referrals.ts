@@ -64,7 +64,7 @@ export class Referrals1764338400000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION app_is_participant(referral uuid) RETURNS boolean LANGUAGE sql STABLE AS
       $$ SELECT EXISTS (SELECT 1 FROM referral_participants p
-                        WHERE p.referral_id = referral AND p.organisation_id = app_current_organisation()) $$`);
+                        WHERE p.referral_id = referral AND p.organisation_id = (SELECT app_current_organisation())) $$`);
 
     // The citizen as the referrer recorded them for this referral (data minimisation: no
     // shared citizen register). BSN encrypted (AES-256-GCM) plus an HMAC for look-up.
@@ -119,8 +119,8 @@ export class Referrals1764338400000 implements MigrationInterface {
         CONSTRAINT handoffs_not_to_self CHECK (from_organisation_id <> to_organisation_id),
         CONSTRAINT handoffs_outcome_when_completed CHECK ((status = 'COMPLETED') = (outcome IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX handoffs_incoming_idx ON handoffs (to_organisation_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX handoffs_outgoing_idx ON handoffs (from_organisation_id, created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX handoffs_incoming_idx ON handoffs (to_organisation_id, created_at DESC, id DESC) INCLUDE (from_organisation_id, referral_id, status, overdue)`);
+    await q.query(`CREATE INDEX handoffs_outgoing_idx ON handoffs (from_organisation_id, created_at DESC, id DESC) INCLUDE (to_organisation_id, referral_id, status, overdue)`);
     await q.query(`CREATE INDEX handoffs_referral_idx ON handoffs (referral_id, sequence)`);
 
     await q.query(`
@@ -209,14 +209,14 @@ export class Referrals1764338400000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     }
-    await q.query(`CREATE POLICY participants_select ON referral_participants FOR SELECT USING (organisation_id = app_current_organisation())`);
+    await q.query(`CREATE POLICY participants_select ON referral_participants FOR SELECT USING (organisation_id = (SELECT app_current_organisation()))`);
     await q.query(`
       CREATE POLICY participants_insert ON referral_participants FOR INSERT
-      WITH CHECK ((organisation_id = app_current_organisation() AND NOT app_referral_exists(referral_id))
+      WITH CHECK ((organisation_id = (SELECT app_current_organisation()) AND NOT app_referral_exists(referral_id))
                   OR app_is_participant(referral_id))`);
 
     await q.query(`CREATE POLICY referrals_visible ON referrals FOR SELECT USING (app_is_participant(id))`);
-    await q.query(`CREATE POLICY referrals_insert ON referrals FOR INSERT WITH CHECK (origin_organisation_id = app_current_organisation() AND app_is_participant(id))`);
+    await q.query(`CREATE POLICY referrals_insert ON referrals FOR INSERT WITH CHECK (origin_organisation_id = (SELECT app_current_organisation()) AND app_is_participant(id))`);
     await q.query(`CREATE POLICY referrals_update ON referrals FOR UPDATE USING (app_is_participant(id)) WITH CHECK (app_is_participant(id))`);
 
     for (const table of ['citizens', 'consents', 'timeline_events', 'bottlenecks']) {
@@ -226,16 +226,16 @@ export class Referrals1764338400000 implements MigrationInterface {
     await q.query(`CREATE POLICY citizens_update ON citizens FOR UPDATE USING (app_is_participant(referral_id)) WITH CHECK (app_is_participant(referral_id))`);
 
     // A handoff's own parties are checked first: that keeps the inbox query cheap.
-    const handoffVisible = `from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation() OR app_is_participant(referral_id)`;
+    const handoffVisible = `from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()) OR app_is_participant(referral_id)`;
     await q.query(`CREATE POLICY handoffs_visible ON handoffs FOR SELECT USING (${handoffVisible})`);
-    await q.query(`CREATE POLICY handoffs_insert ON handoffs FOR INSERT WITH CHECK (from_organisation_id = app_current_organisation() AND app_is_participant(referral_id))`);
+    await q.query(`CREATE POLICY handoffs_insert ON handoffs FOR INSERT WITH CHECK (from_organisation_id = (SELECT app_current_organisation()) AND app_is_participant(referral_id))`);
     await q.query(`
       CREATE POLICY handoffs_update ON handoffs FOR UPDATE
-      USING (from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation())`);
+      USING (from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()))`);
 
     for (const table of ['processing_log', 'audit_log']) {
-      await q.query(`CREATE POLICY ${table}_own ON ${table} FOR SELECT USING (organisation_id = app_current_organisation())`);
-      await q.query(`CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (organisation_id = app_current_organisation())`);
+      await q.query(`CREATE POLICY ${table}_own ON ${table} FOR SELECT USING (organisation_id = (SELECT app_current_organisation()))`);
+      await q.query(`CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (organisation_id = (SELECT app_current_organisation()))`);
     }
 
     // Grants: what the running apps may do, table by table.

@@ -87,7 +87,7 @@ export class FollowUps1764345600000 implements MigrationInterface {
     for (const table of ['notifications', 'webhook_subscriptions', 'webhook_deliveries']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_own ON ${table} USING (organisation_id = app_current_organisation()) WITH CHECK (organisation_id = app_current_organisation())`);
+      await q.query(`CREATE POLICY ${table}_own ON ${table} USING (organisation_id = (SELECT app_current_organisation())) WITH CHECK (organisation_id = (SELECT app_current_organisation()))`);
     }
     await q.query(`GRANT SELECT ON response_norms TO schakel_runtime`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON notifications, webhook_subscriptions, webhook_deliveries TO schakel_runtime`);
