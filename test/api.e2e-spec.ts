@@ -75,6 +75,16 @@ describe('API (end to end)', () => {
     expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
   });
 
+  it('shows the queue dashboard to a BEHEERDER only', async () => {
+    expect((await fetch(`${api.baseUrl}/admin/queues`)).status).toBe(401);
+    const balie = await api.devToken('balie@tilburg.demo');
+    expect((await fetch(`${api.baseUrl}/admin/queues`, { headers: { Authorization: `Bearer ${balie}` } })).status).toBe(403);
+    const beheer = await api.devToken('beheer@tilburg.demo');
+    const page = await fetch(`${api.baseUrl}/admin/queues`, { headers: { Authorization: `Bearer ${beheer}` } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+  });
+
   it('echoes a request id', async () => {
     const res = await fetch(`${api.baseUrl}/health/live`, { headers: { 'X-Request-Id': 'trace-12345678' } });
     expect(res.headers.get('x-request-id')).toBe('trace-12345678');

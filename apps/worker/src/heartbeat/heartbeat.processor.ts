@@ -1,6 +1,6 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type JobPayloads, QueueName, REDIS } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, REDIS } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 
@@ -16,7 +16,7 @@ type SystemJob = Job<JobPayloads[QueueName.System]['heartbeat'], void, 'heartbea
  * The worker's own heartbeat, a real BullMQ job: scheduled every 15 s, it records when a worker
  * last processed a job. Readiness fails when no heartbeat was processed recently.
  */
-@Processor(QueueName.System)
+@Processor(QueueName.System, processorOptions())
 export class SystemProcessor extends WorkerHost {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,

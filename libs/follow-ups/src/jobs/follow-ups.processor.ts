@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type JobPayloads, QueueName, type RelayedEvent } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, type RelayedEvent } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
@@ -16,7 +16,7 @@ type FollowUpJob =
  * idempotent (delivery is at-least-once): deadlines are set once, notifications and webhook
  * deliveries are deduplicated by key, scheduled jobs have deterministic ids.
  */
-@Processor(QueueName.FollowUps)
+@Processor(QueueName.FollowUps, processorOptions())
 export class FollowUpsProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly deadlines: DeadlinesService,

@@ -1,11 +1,11 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type JobPayloads, QueueName } from '@schakel/platform';
+import { type JobPayloads, processorOptions, QueueName } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** One delivery attempt per job run; BullMQ's exponential backoff spreads retries over about a day. */
-@Processor(QueueName.Webhooks, { concurrency: 10 })
+@Processor(QueueName.Webhooks, processorOptions({ concurrency: 10 }))
 export class WebhooksProcessor extends WorkerHost {
   constructor(private readonly webhooks: WebhooksService) {
     super();

@@ -47,6 +47,7 @@ export const configSchema = z
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     WORKING_DAYS_GOOD_FRIDAY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(11),
     WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(90_000),

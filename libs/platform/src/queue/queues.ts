@@ -1,4 +1,5 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { DefaultJobOptions, WorkerOptions } from 'bullmq';
+import { loadConfig } from '../config/load-config';
 
 /** Every BullMQ queue of Schakel; nothing else names a queue. */
 export enum QueueName {
@@ -53,4 +54,14 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 /** Redis pub/sub channel on which the worker announces new notifications (ids only). */
 export function notificationChannel(prefix: string): string {
   return `${prefix}:notification-added`;
+}
+
+/**
+ * Lock and stalled-job timing for every processor. A job whose worker died (even by SIGKILL)
+ * loses its lock after lockDuration and is moved back to wait by the next stalled check, so
+ * another worker completes it. Decorators are evaluated at import, hence the direct read.
+ */
+export function processorOptions(extra: Partial<WorkerOptions> = {}): Partial<WorkerOptions> {
+  const { WORKER_LOCK_DURATION_MS } = loadConfig();
+  return { lockDuration: WORKER_LOCK_DURATION_MS, stalledInterval: WORKER_LOCK_DURATION_MS, maxStalledCount: 2, ...extra };
 }
