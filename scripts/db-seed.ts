@@ -1,4 +1,4 @@
-import { seedDemoData } from '@schakel/organisations';
+import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, explainStartupFailure, loadConfigOrExit } from '@schakel/platform';
 
 async function main(): Promise<void> {
@@ -6,7 +6,8 @@ async function main(): Promise<void> {
   const dataSource = await createDataSource({ url: config.DATABASE_OWNER_URL, entities: [], poolSize: 1 }).initialize();
   try {
     const result = await seedDemoData(dataSource);
-    console.log(`Demodata: ${result.organisationsCreated} organisaties en ${result.employeesCreated} medewerkers aangemaakt (bestaande blijven staan).`);
+    const clients = await seedDemoMachineClients(dataSource, (id) => demoClientSecret(id, config.DEMO_CLIENT_SECRET, config.NODE_ENV === 'production'));
+    console.log(`Demodata: ${result.organisationsCreated} organisaties, ${result.employeesCreated} medewerkers en ${clients} machineclients aangemaakt (bestaande blijven staan).`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_ORGANISATIONS, DEMO_ROLES, demoUsername, seedDemoData } from '@schakel/organisations';
+import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
 import { requireServices } from './lib/services';
 
@@ -57,8 +57,11 @@ async function main(): Promise<void> {
   const ran = await prepareDatabase(config.DATABASE_OWNER_URL, config.DATABASE_URL);
   console.log(ran.length ? `Migraties uitgevoerd: ${ran.length}` : 'Database is bij.');
   const owner = await createDataSource({ url: config.DATABASE_OWNER_URL, entities: [], poolSize: 1 }).initialize();
-  const seeded = await seedDemoData(owner).finally(() => owner.destroy());
-  console.log(`Demodata: ${seeded.organisationsCreated} organisaties en ${seeded.employeesCreated} medewerkers nieuw.`);
+  const production = config.NODE_ENV === 'production';
+  const secretFor = (clientId: string) => demoClientSecret(clientId, config.DEMO_CLIENT_SECRET, production);
+  const seeded = await seedDemoData(owner);
+  const clients = await seedDemoMachineClients(owner, secretFor).finally(() => owner.destroy());
+  console.log(`Demodata: ${seeded.organisationsCreated} organisaties, ${seeded.employeesCreated} medewerkers en ${clients} machineclients nieuw.`);
 
   children.push(run('api', 'apps/api/src/main.js'), run('worker', 'apps/worker/src/main.js'));
   process.on('SIGINT', () => shutdown(0));
@@ -92,6 +95,10 @@ Token en eerste vraag:
     -d '{"username":"balie@tilburg.demo"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
   curl -s ${base}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
     -d '{"query":"{ me { employee { username roles } organisation { name gemeentecode } } }"}'
+
+Machineclients (OAuth2 client credentials, alle scopes):
+${DEMO_MACHINE_CLIENTS.map((c) => `  ${c.clientId.padEnd(24)} geheim: ${secretFor(c.clientId) ?? '(niet ingesteld)'}`).join('\n')}
+  curl -s -X POST ${base}/auth/token -d grant_type=client_credentials -d client_id=uwv-system -d client_secret=${secretFor('uwv-system') ?? '…'}
 
 Stoppen: Ctrl-C.
 `);

@@ -1,7 +1,8 @@
 // Global set-up runs in Jest's parent process, outside the test sandboxes. Loading the libraries'
 // index files here would register NestJS/GraphQL decorator metadata twice in one process (and
 // Jest's moduleNameMapper does not apply here), so only the plain set-up modules are imported.
-import { seedDemoData } from '../../libs/organisations/src/seed/seed-demo-data';
+import { demoClientSecret } from '../../libs/organisations/src/seed/demo-data';
+import { seedDemoData, seedDemoMachineClients } from '../../libs/organisations/src/seed/seed-demo-data';
 import { createDataSource } from '../../libs/platform/src/database/data-source';
 import { prepareDatabase } from '../../libs/platform/src/database/setup';
 import { environmentVariables, newTestEnvironment } from '../../libs/testing/src/test-environment';
@@ -17,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const owner = await createDataSource({ url: env.ownerUrl, entities: [], poolSize: 1 }).initialize();
   try {
     await seedDemoData(owner);
+    await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
   } finally {
     await owner.destroy();
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createDataSource, dropDatabase, prepareDatabase } from '@schakel/platform';
-import { seedDemoData } from '@schakel/organisations';
+import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { currentTestEnvironment, deleteKeys } from '@schakel/testing';
 
 /**
@@ -27,6 +27,7 @@ export class IsolatedEnvironment {
     const owner = await createDataSource({ url: this.ownerUrl, entities: [], poolSize: 1 }).initialize();
     try {
       await seedDemoData(owner);
+      await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
     } finally {
       await owner.destroy();
     }

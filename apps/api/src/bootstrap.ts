@@ -2,16 +2,29 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mountQueueDashboard } from '@schakel/follow-ups';
+import { APP_CONFIG, type AppConfig } from '@schakel/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { apiHeaders, securityHeaders } from './http/api-headers';
+import { operationTimeout } from './http/operation-timeout';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(k: string, v: unknown): void };
+  const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void };
   http.disable('x-powered-by');
+  // The dashboard (HTML) is mounted before the JSON-only headers and their strict CSP.
   mountQueueDashboard(app);
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Apollo-Require-Preflight'],
+    exposedHeaders: ['API-Version', 'X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.use(securityHeaders, apiHeaders, operationTimeout(config.OPERATION_TIMEOUT_MS));
   return app;
 }

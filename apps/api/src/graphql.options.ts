@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Logger } from '@nestjs/common';
 import { type Actor, type ActorResolver, type AppConfig, formatGraphqlError } from '@schakel/platform';
 
@@ -11,6 +12,33 @@ import type { Context as WsContext } from 'graphql-ws';
 /** What a graphql-ws connection keeps once its connection_init was authenticated. */
 interface ConnectionExtra {
   actor?: Actor;
+  socket?: { close(code: number, reason: string): void; once(event: 'close', listener: () => void): void };
+}
+
+/**
+ * Limits against abusive documents (docs/api.md lists them for partners). Errors do not reveal
+ * the limits. Legitimate Schakel queries stay well inside them: the deepest is about 7.
+ */
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 2000, maxCost: 10000 } as const;
+
+function armor(production: boolean) {
+  return new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, exposeLimits: false, flattenFragments: true },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: false },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: false },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, exposeLimits: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+}
+
+/** Closes a live connection when its token expires: a subscriber must reconnect with a new one. */
+function closeAtExpiry(extra: ConnectionExtra, expiresAt: number | undefined): void {
+  if (!expiresAt || !extra.socket) return;
+  const socket = extra.socket;
+  const timer = setTimeout(() => socket.close(4401, 'Token expired'), Math.max(0, expiresAt * 1000 - Date.now()));
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function bearerFrom(params: Record<string, unknown> | undefined): string | null {
@@ -25,6 +53,7 @@ function bearerFrom(params: Record<string, unknown> | undefined): string | null 
  */
 export function graphqlOptions(config: AppConfig, actors: ActorResolver): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
+  const protection = armor(production);
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -34,7 +63,9 @@ export function graphqlOptions(config: AppConfig, actors: ActorResolver): Apollo
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // We send Cache-Control: no-store ourselves; Apollo's cache-control bookkeeping is wasted work.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    // No landing page: it would load scripts from a CDN, which the strict CSP forbids anyway.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ...protection.plugins],
+    validationRules: protection.validationRules,
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
@@ -43,7 +74,9 @@ export function graphqlOptions(config: AppConfig, actors: ActorResolver): Apollo
           const token = bearerFrom(context.connectionParams);
           if (!token) return false;
           try {
-            (context.extra as ConnectionExtra).actor = await actors.resolve(token);
+            const extra = context.extra as ConnectionExtra;
+            extra.actor = await actors.resolve(token);
+            closeAtExpiry(extra, extra.actor.tokenExpiresAt);
             return true;
           } catch {
             return false;

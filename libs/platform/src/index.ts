@@ -28,3 +28,5 @@ export * from './auth/request-context';
 export * from './auth/context.decorator';
 export * from './outbox/outbox';
 export * from './observability/processing-log';
+export * from './auth/scopes.decorator';
+export * from './rate-limit/rate-limit.service';

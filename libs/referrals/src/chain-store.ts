@@ -76,9 +76,9 @@ export const chainStore = {
     context: RequestContext,
   ): Promise<void> {
     await m.query(
-      `INSERT INTO timeline_events (referral_id, handoff_id, type, actor_employee_id, actor_organisation_id, note)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.referralId, e.handoffId, e.type, context.actor.employeeId, context.actor.organisationId, e.note ?? null],
+      `INSERT INTO timeline_events (referral_id, handoff_id, type, actor_employee_id, actor_organisation_id, note, actor_machine_client_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [e.referralId, e.handoffId, e.type, context.actor.employeeId, context.actor.organisationId, e.note ?? null, context.actor.kind === 'machine' ? context.actor.clientId : null],
     );
   },
 

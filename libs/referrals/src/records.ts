@@ -90,13 +90,14 @@ export interface TimelineEventRecord {
   handoffId: string | null;
   type: TimelineEventType;
   actorEmployeeId: string | null;
+  actorMachineClientId: string | null;
   actorOrganisationId: string;
   note: string | null;
   occurredAt: Date;
 }
 
 export const TIMELINE_COLUMNS = `t.id::text AS id, t.referral_id AS "referralId", t.handoff_id AS "handoffId", t.type,
-  t.actor_employee_id AS "actorEmployeeId", t.actor_organisation_id AS "actorOrganisationId", t.note, t.occurred_at AS "occurredAt"`;
+  t.actor_employee_id AS "actorEmployeeId", t.actor_machine_client_id AS "actorMachineClientId", t.actor_organisation_id AS "actorOrganisationId", t.note, t.occurred_at AS "occurredAt"`;
 
 export interface BottleneckRecord {
   id: string;

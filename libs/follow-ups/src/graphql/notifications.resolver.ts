@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor, APP_CONFIG, type AppConfig, AppError, Ctx, notificationChannel, type RequestContext } from '@schakel/platform';
+import { type Actor, APP_CONFIG, type AppConfig, AppError, Ctx, notificationChannel, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { encodeNotificationCursor, NotificationsService } from '../notifications/notifications.service';
 import { NotificationConnectionType, NotificationType } from './follow-ups.types';
@@ -11,6 +11,8 @@ interface AddedMessage {
   recipientId: string;
 }
 
+/** Notifications are personal: machine clients have none. */
+@RequiresScope(PEOPLE_ONLY)
 @Resolver(() => NotificationType)
 export class NotificationsResolver {
   constructor(

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '@schakel/platform';
+import { Ctx, type RequestContext, RequiresScope } from '@schakel/platform';
 import { type DeliveryStatus, WebhooksService } from '../webhooks/webhooks.service';
 import {
   CreatedWebhookSubscriptionType,
@@ -13,22 +13,26 @@ import {
 export class WebhooksResolver {
   constructor(private readonly webhooks: WebhooksService) {}
 
+  @RequiresScope('webhooks:manage')
   @Mutation(() => CreatedWebhookSubscriptionType, { description: 'Abonneer een callback-URL op kanalen; de URL krijgt eerst een testbericht.' })
   async createWebhookSubscription(@Ctx() ctx: RequestContext, @Args('input') input: CreateWebhookSubscriptionInput): Promise<CreatedWebhookSubscriptionType> {
     const { subscription, secret } = await this.webhooks.subscribe(ctx, input);
     return { subscription: WebhookSubscriptionType.from(subscription), secret };
   }
 
+  @RequiresScope('webhooks:manage')
   @Mutation(() => WebhookSubscriptionType, { description: 'Zet een abonnement uit.' })
   async deleteWebhookSubscription(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<WebhookSubscriptionType> {
     return WebhookSubscriptionType.from(await this.webhooks.unsubscribe(ctx, id));
   }
 
+  @RequiresScope('webhooks:manage')
   @Query(() => [WebhookSubscriptionType])
   async webhookSubscriptions(@Ctx() ctx: RequestContext): Promise<WebhookSubscriptionType[]> {
     return (await this.webhooks.subscriptions(ctx)).map(WebhookSubscriptionType.from);
   }
 
+  @RequiresScope('webhooks:manage')
   @Query(() => [WebhookDeliveryType], { description: 'Afleveringen van uw organisatie, nieuwste eerst; FAILED = alle pogingen op.' })
   async webhookDeliveries(
     @Ctx() ctx: RequestContext,
@@ -38,6 +42,7 @@ export class WebhooksResolver {
     return (await this.webhooks.deliveries(ctx, status ?? null, first ?? 50)).map(WebhookDeliveryType.from);
   }
 
+  @RequiresScope('webhooks:manage')
   @Mutation(() => WebhookDeliveryType, { description: 'Verstuur een mislukte aflevering opnieuw.' })
   async retryWebhookDelivery(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<WebhookDeliveryType> {
     return WebhookDeliveryType.from(await this.webhooks.retry(ctx, id));

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, type RelayedEvent } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent } from '@schakel/platform';
+import type Redis from 'ioredis';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
@@ -23,6 +24,7 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
     private readonly closedLoop: ClosedLoopNotifier,
     private readonly webhooks: WebhooksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     super();
   }
@@ -54,6 +56,20 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
     if (event.topic === 'handoff.requested') await this.deadlines.onRequested(event);
     if (event.topic === 'handoff.accepted') await this.deadlines.onAccepted(event);
     if (this.closedLoop.handles(event.topic)) await this.closedLoop.onEvent(event);
+    if (event.aggregateType === 'handoff') await this.announce(event);
     return { webhooks: await this.webhooks.fanOut(event) };
+  }
+
+  /** Live events for handoffEvents subscriptions on every API process (best effort; ids only). */
+  private async announce(event: RelayedEvent): Promise<void> {
+    const message: HandoffEventMessage = {
+      eventId: event.outboxId,
+      topic: event.topic,
+      handoffId: event.aggregateId,
+      fromOrganisationId: String(event.payload.fromOrganisationId),
+      toOrganisationId: String(event.payload.toOrganisationId),
+      occurredAt: event.occurredAt,
+    };
+    await this.redis.publish(handoffEventChannel(this.config.REDIS_PREFIX), JSON.stringify(message)).catch(() => undefined);
   }
 }

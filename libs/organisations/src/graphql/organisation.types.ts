@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { EMPLOYEE_ROLES, type EmployeeRole } from '@schakel/platform';
 import type { EmployeeEntity } from '../employee.entity';
+import type { MachineClientRecord } from '../machine-clients/machine-clients.service';
 import type { OrganisationEntity } from '../organisation.entity';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation-kind';
 
@@ -77,10 +78,47 @@ export class EmployeeType {
   }
 }
 
-@ObjectType('Me', { description: 'De aangemelde medewerker en diens organisatie.' })
+@ObjectType('MachineClient', { description: 'Een systeem van een partner dat namens zijn organisatie handelt.' })
+export class MachineClientType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'De client_id voor POST /auth/token.' }) clientId!: string;
+  @Field() name!: string;
+  @Field(() => [String]) scopes!: string[];
+  @Field() active!: boolean;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) rotatedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
+
+  static from(c: MachineClientRecord): MachineClientType {
+    return Object.assign(new MachineClientType(), {
+      id: c.id,
+      clientId: c.clientId,
+      name: c.name,
+      scopes: c.scopes,
+      active: c.active,
+      createdAt: c.createdAt,
+      rotatedAt: c.rotatedAt,
+      revokedAt: c.revokedAt,
+    });
+  }
+}
+
+@ObjectType('CreatedMachineClient')
+export class CreatedMachineClientType {
+  @Field(() => MachineClientType) client!: MachineClientType;
+  @Field({ description: 'Het geheim: alleen nu zichtbaar, Schakel bewaart alleen een hash.' }) clientSecret!: string;
+}
+
+@ObjectType('Me', { description: 'Wie er aangemeld is (een medewerker of een machineclient) en voor welke organisatie.' })
 export class MeType {
-  @Field(() => EmployeeType)
-  employee!: EmployeeType;
+  @Field(() => EmployeeType, { nullable: true, description: 'Leeg wanneer een machineclient aangemeld is.' })
+  employee!: EmployeeType | null;
+
+  @Field(() => MachineClientType, { nullable: true, description: 'Leeg wanneer een medewerker aangemeld is.' })
+  machineClient!: MachineClientType | null;
+
+  @Field(() => [String], { description: 'De scopes van het token (leeg voor medewerkers: die werken met rollen).' })
+  scopes!: string[];
 
   @Field(() => OrganisationType)
   organisation!: OrganisationType;

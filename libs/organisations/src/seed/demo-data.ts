@@ -1,4 +1,4 @@
-import type { EmployeeRole } from '@schakel/platform';
+import type { EmployeeRole, Scope } from '@schakel/platform';
 import type { OrganisationKind } from '../organisation-kind';
 
 export interface DemoOrganisation {
@@ -31,4 +31,23 @@ export const DEMO_ROLES: ReadonlyArray<{ handle: string; role: EmployeeRole; tit
 
 export function demoUsername(handle: string, slug: string): string {
   return `${handle}@${slug}.demo`;
+}
+
+/**
+ * Every scope, for the demo clients. Written out (not imported from platform) because the test
+ * set-up seeds from plain modules; a unit test keeps it equal to SCOPES.
+ */
+export const DEMO_CLIENT_SCOPES: readonly Scope[] = ['handoffs:read', 'handoffs:write', 'action-lists:read', 'action-lists:sign', 'webhooks:manage'];
+
+/** Demo machine clients: a partner system of each agency, with every scope. */
+export const DEMO_MACHINE_CLIENTS: ReadonlyArray<{ clientId: string; organisationSlug: string; name: string }> = [
+  { clientId: 'uwv-system', organisationSlug: 'uwv', name: 'UWV systeemkoppeling (demo)' },
+  { clientId: 'svb-system', organisationSlug: 'svb', name: 'SVB systeemkoppeling (demo)' },
+  { clientId: 'belastingdienst-system', organisationSlug: 'belastingdienst', name: 'Belastingdienst systeemkoppeling (demo)' },
+];
+
+/** Outside production a demo client's secret is dev-secret-<client_id>, unless DEMO_CLIENT_SECRET is set. */
+export function demoClientSecret(clientId: string, configured: string | undefined, production: boolean): string | null {
+  if (configured) return configured;
+  return production ? null : `dev-secret-${clientId}`;
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { hashSecret } from '../machine-clients/secret-hash';
 import { validateOrganisationCodes } from '../organisation.validators';
-import { DEMO_ORGANISATIONS, DEMO_ROLES, demoUsername } from './demo-data';
+import { DEMO_CLIENT_SCOPES, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoUsername } from './demo-data';
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -44,4 +45,26 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     }
     return { organisationsCreated, employeesCreated };
   });
+}
+
+/**
+ * Seeds the demo machine clients (all scopes). Idempotent; a client that exists keeps its
+ * secret. `secretFor` returns null where no secret may be set (production without one configured).
+ */
+export async function seedDemoMachineClients(dataSource: DataSource, secretFor: (clientId: string) => string | null): Promise<number> {
+  let created = 0;
+  for (const client of DEMO_MACHINE_CLIENTS) {
+    const secret = secretFor(client.clientId);
+    if (!secret) continue;
+    const exists: unknown[] = await dataSource.query(`SELECT 1 FROM machine_clients WHERE client_id = $1`, [client.clientId]);
+    if (exists.length) continue;
+    const inserted: unknown[] = await dataSource.query(
+      `INSERT INTO machine_clients (organisation_id, client_id, name, secret_hash, scopes)
+       SELECT id, $2, $3, $4, $5 FROM organisations WHERE slug = $1
+       ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+      [client.organisationSlug, client.clientId, client.name, await hashSecret(secret), [...DEMO_CLIENT_SCOPES]],
+    );
+    created += inserted.length;
+  }
+  return created;
 }

@@ -42,6 +42,16 @@ export const configSchema = z
     AUTH_ISSUER: z.string().min(1).default('urn:schakel:local'),
     AUTH_TOKEN_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+    MACHINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+    DEMO_CLIENT_SECRET: z.string().min(16, 'moet minstens 16 tekens lang zijn').optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), 'moet een kommagescheiden lijst van origins zijn, bijv. https://schakel.example.nl'),
     BSN_ENCRYPTION_KEY: aesKey.optional(),
     BSN_HMAC_KEY: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

@@ -17,6 +17,7 @@ export interface Processing {
 export async function recordProcessing(manager: EntityManager, context: RequestContext, records: Processing[]): Promise<void> {
   if (records.length === 0) return;
   const { organisationId, employeeId } = context.actor;
+  const machineClientId = context.actor.kind === 'machine' ? context.actor.clientId : null;
   await manager.query(
     `INSERT INTO processing_log (trace_id, activity, organisation_id, subject_pseudonym, referral_id)
      SELECT $1, r.activity, $2, r.subject, r.referral
@@ -25,7 +26,7 @@ export async function recordProcessing(manager: EntityManager, context: RequestC
   );
   const activities = [...new Set(records.map((r) => r.activity))];
   await manager.query(
-    `INSERT INTO audit_log (trace_id, activity, organisation_id, employee_id) SELECT $1, a, $2, $3 FROM unnest($4::text[]) AS a`,
-    [context.traceId, organisationId, employeeId, activities],
+    `INSERT INTO audit_log (trace_id, activity, organisation_id, employee_id, machine_client_id) SELECT $1, a, $2, $3, $5 FROM unnest($4::text[]) AS a`,
+    [context.traceId, organisationId, employeeId, activities, machineClientId],
   );
 }

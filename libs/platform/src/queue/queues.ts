@@ -51,6 +51,21 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** Redis pub/sub channel on which the worker announces handoff transitions (ids only). */
+export function handoffEventChannel(prefix: string): string {
+  return `${prefix}:handoff-events`;
+}
+
+/** What goes over handoffEventChannel: enough to filter per subscriber, nothing personal. */
+export interface HandoffEventMessage {
+  eventId: string;
+  topic: string;
+  handoffId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  occurredAt: string;
+}
+
 /** Redis pub/sub channel on which the worker announces new notifications (ids only). */
 export function notificationChannel(prefix: string): string {
   return `${prefix}:notification-added`;

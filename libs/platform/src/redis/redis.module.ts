@@ -1,10 +1,12 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { type RedisOptions } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config.schema';
 
-/** Injection token of the shared ioredis client (health, later rate limits and pub/sub). */
-export const REDIS = Symbol('REDIS');
+import { REDIS } from './redis.token';
+
+export { REDIS };
 
 /** ioredis options from a redis:// or rediss:// URL. */
 export function redisOptionsFromUrl(url: string): RedisOptions {
@@ -45,7 +47,8 @@ class RedisCloser implements OnApplicationShutdown {
         }).on('error', () => undefined),
     },
     RedisCloser,
+    RateLimitService,
   ],
-  exports: [REDIS],
+  exports: [REDIS, RateLimitService],
 })
 export class RedisModule {}

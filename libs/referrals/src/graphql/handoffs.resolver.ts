@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryLoaders, EmployeeType, OrganisationType } from '@schakel/organisations';
-import { AppError, Ctx, type RequestContext } from '@schakel/platform';
+import { AppError, Ctx, type RequestContext, RequiresScope } from '@schakel/platform';
 import { availableActions } from '../handoffs/handoff-state-machine';
 import { encodeCursor, HandoffsService } from '../handoffs/handoffs.service';
 import type { HandoffAction, HandoffDirection, HandoffStatus } from '../referral.enums';
@@ -17,6 +17,7 @@ export class HandoffsResolver {
     private readonly directory: DirectoryLoaders,
   ) {}
 
+  @RequiresScope('handoffs:read')
   @Query(() => HandoffConnectionType, { description: 'Inkomende of uitgaande overdrachten van uw organisatie, nieuwste eerst.' })
   async handoffs(
     @Ctx() ctx: RequestContext,
@@ -32,41 +33,49 @@ export class HandoffsResolver {
     return { edges, filter, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
+  @RequiresScope('handoffs:read')
   @Query(() => HandoffType, { description: 'Eén overdracht waarin uw organisatie een schakel is.' })
   async handoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.get(ctx, id));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Ontvanger: overdracht geopend (REQUESTED → RECEIVED).' })
   async receiveHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: VersionInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.receive(ctx, id, input));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Ontvanger: oppakken (→ ACCEPTED), eventueel toewijzen.' })
   async acceptHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: AcceptHandoffInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.accept(ctx, id, input));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Ontvanger: contact met de inwoner vastgelegd (ACCEPTED → IN_PROGRESS).' })
   async recordContact(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: RecordContactInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.recordContact(ctx, id, input));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Ontvanger: afronden met uitkomst (→ COMPLETED).' })
   async completeHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: CompleteHandoffInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.complete(ctx, id, input));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Ontvanger: warm doorsturen naar een derde organisatie (→ FORWARDED, plus een nieuwe overdracht).' })
   async forwardHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ForwardHandoffInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.forward(ctx, id, input));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Ontvanger: terug naar de verzender met uitleg (→ RETURNED). Er is geen "afwijzen".' })
   async returnHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ReasonInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.returnToSender(ctx, id, input));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => HandoffType, { description: 'Verzender: intrekken met reden (→ CANCELLED).' })
   async cancelHandoff(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: ReasonInput): Promise<HandoffType> {
     return HandoffType.from(await this.handoffService.cancel(ctx, id, input));

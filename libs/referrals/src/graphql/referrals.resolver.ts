@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryLoaders, EmployeeType, OrganisationType } from '@schakel/organisations';
-import { Ctx, type RequestContext } from '@schakel/platform';
+import { Ctx, type RequestContext, RequiresScope } from '@schakel/platform';
 import { ReferralsService } from '../referrals/referrals.service';
 import { CaseLoaders } from './case.loaders';
 import { BottleneckInput, CreateReferralInput } from './referral.inputs';
@@ -14,6 +14,7 @@ export class ReferralsResolver {
     private readonly directory: DirectoryLoaders,
   ) {}
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => ReferralType, { description: 'Draag een inwoner warm over: verwijzing plus eerste overdracht (REQUESTED).' })
   async createReferral(@Ctx() ctx: RequestContext, @Context('req') req: object, @Args('input') input: CreateReferralInput): Promise<ReferralType> {
     const { referral, firstHandoff } = await this.referrals.createWithFirstHandoff(ctx, input);
@@ -22,6 +23,7 @@ export class ReferralsResolver {
     return ReferralType.from(referral);
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => ReferralType, { description: 'Voeg een notitie toe aan de tijdlijn.' })
   async addReferralNote(
     @Ctx() ctx: RequestContext,
@@ -31,6 +33,7 @@ export class ReferralsResolver {
     return ReferralType.from(await this.referrals.addNote(ctx, referralId, text));
   }
 
+  @RequiresScope('handoffs:write')
   @Mutation(() => BottleneckType, { description: 'Meld een knelpunt bij deze verwijzing.' })
   async flagBottleneck(
     @Ctx() ctx: RequestContext,
@@ -40,11 +43,13 @@ export class ReferralsResolver {
     return BottleneckType.from(await this.referrals.flagBottleneck(ctx, referralId, input));
   }
 
+  @RequiresScope('handoffs:read')
   @Query(() => ReferralType, { description: 'Een verwijzing waarin uw organisatie een schakel is.' })
   async referral(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ReferralType> {
     return ReferralType.from(await this.referrals.get(ctx, id));
   }
 
+  @RequiresScope('handoffs:read')
   @Query(() => [ReferralType], { description: 'Verwijzingen van één inwoner, voor zover uw organisatie erin meedoet. BSN alleen als variabele.' })
   async referralsForCitizen(@Ctx() ctx: RequestContext, @Args('bsn') bsn: string): Promise<ReferralType[]> {
     return (await this.referrals.forCitizen(ctx, bsn)).map(ReferralType.from);

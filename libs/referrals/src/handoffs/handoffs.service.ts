@@ -87,11 +87,12 @@ export class HandoffsService {
 
   async accept(context: RequestContext, id: string, command: AcceptCommand): Promise<HandoffRecord> {
     const { actor } = context;
+    // A person accepts for themselves unless they name someone; a system assigns nobody by default.
     const assigneeId = command.assigneeId ?? actor.employeeId;
     return this.transition(context, id, 'ACCEPT', command, {
       set: { assignee_id: assigneeId },
       check: async (_m, current) => {
-        if (assigneeId === actor.employeeId) return;
+        if (assigneeId === null || assigneeId === actor.employeeId) return;
         if (!hasAnyRole(actor, ['COORDINATOR'])) {
           throw AppError.forbidden({
             nl: 'Alleen een coördinator kan de overdracht aan iemand anders toewijzen.',

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, ActorResolver, AppError, LocalTokenService, RemoteJwksVerifier } from '@schakel/platform';
+import { type Actor, ActorResolver, AppError, LocalTokenService, RemoteJwksVerifier, rolesForScopes, type Scope } from '@schakel/platform';
 import { decodeJwt, errors as joseErrors, type JWTPayload } from 'jose';
 import { DataSource, type Repository } from 'typeorm';
 import type { EmployeeEntity } from './employee.entity';
 import { EmployeesService } from './employees.service';
 import { IdentityProviderEntity } from './identity-provider.entity';
+import { MachineClientsService } from './machine-clients/machine-clients.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,13 +22,19 @@ const NO_EMPLOYEE = {
   en: 'The token does not belong to an active employee of an active organisation.',
 };
 
+const NO_CLIENT = {
+  nl: 'Het token hoort niet bij een actieve machineclient; de client is mogelijk ingetrokken.',
+  en: 'The token does not belong to an active machine client; the client may have been revoked.',
+};
+
 /**
- * Maps a bearer token to an employee. Schakel's own tokens carry the employee id as subject; an
- * organisation's own OIDC issuer is trusted only for that organisation's employees, matched by
- * the configured claim (preferred_username by default).
+ * Maps a bearer token to the caller. Schakel's own tokens carry an employee id, or (typ
+ * "machine") a machine client id with scopes; an organisation's own OIDC issuer is trusted only
+ * for that organisation's employees, matched by the configured claim (preferred_username).
+ * A revoked client or deactivated employee is refused at once, whatever the token's lifetime.
  */
 @Injectable()
-export class EmployeeActorResolver extends ActorResolver {
+export class BearerActorResolver extends ActorResolver {
   private readonly providers: Repository<IdentityProviderEntity>;
 
   constructor(
@@ -35,6 +42,7 @@ export class EmployeeActorResolver extends ActorResolver {
     private readonly employees: EmployeesService,
     private readonly localTokens: LocalTokenService,
     private readonly remoteVerifier: RemoteJwksVerifier,
+    private readonly machineClients: MachineClientsService,
   ) {
     super();
     this.providers = dataSource.getRepository(IdentityProviderEntity);
@@ -47,10 +55,17 @@ export class EmployeeActorResolver extends ActorResolver {
     } catch {
       throw AppError.unauthenticated(INVALID);
     }
-    const employee =
-      unverified.iss === this.localTokens.issuer
-        ? await this.fromLocalToken(bearerToken)
-        : await this.fromOrganisationIssuer(bearerToken, unverified.iss);
+    if (unverified.iss === this.localTokens.issuer) {
+      const payload = await this.verified(() => this.localTokens.verify(bearerToken));
+      if (!payload.sub || !UUID.test(payload.sub)) throw AppError.unauthenticated(INVALID);
+      if (payload.typ === 'machine') return this.machineActor(payload);
+      return this.employeeActor(await this.employees.findActiveById(payload.sub), payload.exp);
+    }
+    const verified = await this.fromOrganisationIssuer(bearerToken, unverified.iss);
+    return this.employeeActor(verified.employee, verified.exp);
+  }
+
+  private employeeActor(employee: EmployeeEntity | null, exp: number | undefined): Actor {
     if (!employee) throw AppError.unauthenticated(NO_EMPLOYEE);
     return {
       kind: 'employee',
@@ -58,16 +73,29 @@ export class EmployeeActorResolver extends ActorResolver {
       username: employee.username,
       organisationId: employee.organisationId,
       roles: employee.roles,
+      tokenExpiresAt: exp,
     };
   }
 
-  private async fromLocalToken(token: string): Promise<EmployeeEntity | null> {
-    const payload = await this.verified(() => this.localTokens.verify(token));
-    if (!payload.sub || !UUID.test(payload.sub)) throw AppError.unauthenticated(INVALID);
-    return this.employees.findActiveById(payload.sub);
+  private async machineActor(payload: JWTPayload): Promise<Actor> {
+    const client = await this.machineClients.findActive(String(payload.sub));
+    if (!client) throw AppError.unauthenticated(NO_CLIENT);
+    // The token's scopes, as far as the client still holds them (a client's scopes may shrink).
+    const granted = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+    const scopes = client.scopes.filter((s) => granted.includes(s)) as Scope[];
+    return {
+      kind: 'machine',
+      employeeId: null,
+      clientId: client.id,
+      clientName: client.clientId,
+      organisationId: client.organisationId,
+      scopes,
+      roles: rolesForScopes(scopes),
+      tokenExpiresAt: payload.exp,
+    };
   }
 
-  private async fromOrganisationIssuer(token: string, issuer: string | undefined): Promise<EmployeeEntity | null> {
+  private async fromOrganisationIssuer(token: string, issuer: string | undefined): Promise<{ employee: EmployeeEntity | null; exp?: number }> {
     if (!issuer) throw AppError.unauthenticated(INVALID);
     const provider = await this.providers.findOneBy({ issuer, active: true });
     if (!provider) throw AppError.unauthenticated(INVALID);
@@ -78,7 +106,7 @@ export class EmployeeActorResolver extends ActorResolver {
     if (typeof username !== 'string' || username.length === 0) throw AppError.unauthenticated(INVALID);
     const employee = await this.employees.findActiveByUsername(username);
     // An issuer vouches only for its own organisation's people.
-    return employee && employee.organisationId === provider.organisationId ? employee : null;
+    return { employee: employee && employee.organisationId === provider.organisationId ? employee : null, exp: payload.exp };
   }
 
   private async verified(verify: () => Promise<JWTPayload>): Promise<JWTPayload> {

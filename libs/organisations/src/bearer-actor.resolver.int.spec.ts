@@ -4,7 +4,8 @@ import { AppError, createDataSource, loadConfig, LocalTokenService, RemoteJwksVe
 import { currentTestEnvironment } from '@schakel/testing';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import type { DataSource } from 'typeorm';
-import { EmployeeActorResolver } from './employee-actor.resolver';
+import { BearerActorResolver } from './bearer-actor.resolver';
+import { MachineClientsService } from './machine-clients/machine-clients.service';
 import { EmployeesService } from './employees.service';
 import { ORGANISATION_ENTITIES } from './entities';
 
@@ -20,10 +21,10 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a refusal');
 }
 
-describe('EmployeeActorResolver', () => {
+describe('BearerActorResolver', () => {
   let ds: DataSource;
   let owner: DataSource;
-  let resolver: EmployeeActorResolver;
+  let resolver: BearerActorResolver;
   let localTokens: LocalTokenService;
   let employeeId: (username: string) => Promise<string>;
 
@@ -31,7 +32,7 @@ describe('EmployeeActorResolver', () => {
     ds = await createDataSource({ url: env.appUrl, entities: ORGANISATION_ENTITIES, poolSize: 2 }).initialize();
     owner = await createDataSource({ url: env.ownerUrl, entities: [], poolSize: 1 }).initialize();
     localTokens = new LocalTokenService(loadConfig({ NODE_ENV: 'test' }));
-    resolver = new EmployeeActorResolver(ds, new EmployeesService(ds), localTokens, new RemoteJwksVerifier());
+    resolver = new BearerActorResolver(ds, new EmployeesService(ds), localTokens, new RemoteJwksVerifier(), new MachineClientsService(ds, localTokens, loadConfig({ NODE_ENV: 'test' })));
     employeeId = async (username) => (await owner.query(`SELECT id FROM employees WHERE username = $1`, [username]))[0].id;
   });
   afterAll(async () => {
@@ -107,7 +108,7 @@ describe('EmployeeActorResolver', () => {
 
     it("sign in that organisation's employee by preferred_username", async () => {
       const actor = await resolver.resolve(await sign({ sub: 'x-123', preferred_username: 'Behandelaar@Enschede.demo' }));
-      expect(actor.username).toBe('behandelaar@enschede.demo');
+      expect(actor).toMatchObject({ kind: 'employee', username: 'behandelaar@enschede.demo' });
     });
 
     it("never vouch for another organisation's employee", async () => {
