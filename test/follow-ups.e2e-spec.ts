@@ -97,8 +97,8 @@ describe('follow-ups (end to end)', () => {
     for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
     // Norms short enough for a test: UWV must accept ZORG referrals within 2 seconds.
     await owner.query(
-      `INSERT INTO response_norms (organisation_id, topic, accept_amount, accept_unit, contact_amount, contact_unit, source)
-       VALUES ($1, 'ZORG', 2, 'SECONDS', 3, 'WORKING_DAYS', 'TEST')`,
+      `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source)
+       VALUES ($1, 'ZORG', 'NORMAAL', 2, 'SECONDS', 3, 'WORKING_DAYS', 'TEST')`,
       [orgs.uwv],
     );
     api = await createApiApp();

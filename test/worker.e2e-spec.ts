@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createWorker, WorkerHealthServer } from '@schakel/worker';
+import { IsolatedEnvironment } from './support/isolated-environment';
 
 async function poll(url: string, until: (status: number) => boolean, timeoutMs = 20_000): Promise<{ status: number; body: unknown }> {
   const deadline = Date.now() + timeoutMs;
@@ -14,14 +15,20 @@ async function poll(url: string, until: (status: number) => boolean, timeoutMs =
 }
 
 describe('worker (end to end)', () => {
+  // Its own database: a worker's relay takes every unsent outbox row it can see.
+  const env = new IsolatedEnvironment('worker');
   let worker: INestApplicationContext;
   let base: string;
 
   beforeAll(async () => {
+    await env.setUp();
     worker = await createWorker();
     base = `http://127.0.0.1:${worker.get(WorkerHealthServer).port}`;
   });
-  afterAll(() => worker.close());
+  afterAll(async () => {
+    await worker?.close();
+    await env.tearDown();
+  });
 
   it('is live at once and becomes ready when its heartbeat job has run through BullMQ', async () => {
     expect((await fetch(`${base}/health/live`)).status).toBe(200);

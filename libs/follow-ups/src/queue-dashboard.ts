@@ -10,14 +10,16 @@ import type { NextFunction, Request, Response } from 'express';
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
- * Bull Board at /admin/queues, for a BEHEERDER only (bearer token, like the API). Jobs carry ids
- * only, so the dashboard shows no personal data.
+ * Bull Board at /admin/queues, read-only, for a BEHEERDER only (bearer token, like the API).
+ * Jobs carry ids only, so the dashboard shows no personal data.
  */
 export function mountQueueDashboard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   const queues = [QueueName.FollowUps, QueueName.Webhooks, QueueName.System].map((name) => app.get<Queue>(getQueueToken(name)));
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter });
+  // Read-only: an administrator of one organisation must not be able to add, change or remove
+  // jobs that act on other organisations' data.
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
   const actors = app.get(ActorResolver);
 
   const onlyAdministrators = async (req: Request, res: Response, next: NextFunction): Promise<void> => {

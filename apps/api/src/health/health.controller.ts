@@ -12,11 +12,14 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready for traffic: PostgreSQL and Redis answer. 503 with the failing checks otherwise. */
+  /**
+   * Ready for traffic when PostgreSQL answers (503 otherwise). Redis is reported but optional:
+   * without it the API still serves requests; follow-ups wait in the outbox.
+   */
   @Public()
   @Get('ready')
   async ready(): Promise<ReadinessReport> {
-    const report = await this.health.readiness();
+    const report = await this.health.readiness({}, ['redis']);
     if (report.status !== 'ok') throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }

@@ -108,8 +108,10 @@ export class DeadlinesService {
     const raised = await runInTenant(this.dataSource, { organisationId: job.organisationId }, async (m) => {
       const rows = await queryReturning<{ id: string }>(
         m,
-        `UPDATE handoffs SET overdue = true, escalation_level = $2 WHERE id = $1 AND escalation_level < $2 RETURNING id`,
-        [job.handoffId, job.level],
+        // The status is checked again here: the step may have been taken since it was read.
+        `UPDATE handoffs SET overdue = true, escalation_level = $2
+          WHERE id = $1 AND escalation_level < $2 AND status = ANY($3::handoff_status[]) RETURNING id`,
+        [job.handoffId, job.level, job.step === 'ACCEPT' ? ['REQUESTED', 'RECEIVED'] : ['ACCEPTED']],
       );
       if (rows.length === 0) return false;
       await m.query(

@@ -41,6 +41,11 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
   }
 
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`follow-ups worker: ${error.message}`);
+  }
+
   async process(job: FollowUpJob): Promise<unknown> {
     switch (job.name) {
       case 'event':

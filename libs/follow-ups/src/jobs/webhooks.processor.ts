@@ -15,8 +15,16 @@ export class WebhooksProcessor extends WorkerHost {
 
   /** Job data are ids only, so the log line may name the job; the error text is ours. */
   @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
+  async onFailed(job: Job<JobPayloads[QueueName.Webhooks]['deliver']> | undefined, error: Error): Promise<void> {
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.webhooks.markFailed(job.data.deliveryId, job.data.organisationId, error.message).catch(() => undefined);
+    }
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`webhooks worker: ${error.message}`);
   }
 
   async process(job: Job<JobPayloads[QueueName.Webhooks]['deliver'], void, 'deliver'>): Promise<void> {

@@ -27,7 +27,10 @@ export abstract class ResponseNormProvider {
   abstract normFor(query: NormQuery): Promise<ResponseNorm>;
 }
 
-/** The most specific row of response_norms wins: organisation, then topic, then urgency. */
+/**
+ * The most specific row of response_norms wins. Urgency counts first (an ACUUT referral keeps its
+ * hours even where an organisation set its own days), then organisation, then topic.
+ */
 @Injectable()
 export class TableResponseNorms extends ResponseNormProvider {
   constructor(private readonly dataSource: DataSource) {
@@ -43,7 +46,7 @@ export class TableResponseNorms extends ResponseNormProvider {
           WHERE (organisation_id = $1 OR organisation_id IS NULL)
             AND (topic::text = $2 OR topic IS NULL)
             AND (urgency::text = $3 OR urgency IS NULL)
-          ORDER BY (organisation_id IS NOT NULL) DESC, (topic IS NOT NULL) DESC, (urgency IS NOT NULL) DESC
+          ORDER BY (urgency IS NOT NULL) DESC, (organisation_id IS NOT NULL) DESC, (topic IS NOT NULL) DESC
           LIMIT 1`,
         [query.receiverOrganisationId, query.topic, query.urgency],
       ),

@@ -1,5 +1,7 @@
+import { lookup as lookupCallback } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { Agent } from 'undici';
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: { nl: string; en: string } };
 
@@ -38,4 +40,25 @@ export function isNonPublic(address: string): boolean {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return parsed.range() !== 'unicast';
+}
+
+/**
+ * For production deliveries: an HTTP agent whose DNS look-up refuses non-public addresses at
+ * connect time, so a host cannot pass the check above and then resolve elsewhere (DNS rebinding).
+ */
+export function publicOnlyAgent(): Agent {
+  return new Agent({
+    connect: {
+      lookup: (hostname, options, callback) => {
+        lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
+          if (error) return callback(error, []);
+          const list = addresses as Array<{ address: string; family: number }>;
+          if (list.length === 0 || list.some((a) => isNonPublic(a.address))) {
+            return callback(new Error(`Refusing to connect to a non-public address for ${hostname}`), []);
+          }
+          callback(null, list);
+        });
+      },
+    },
+  });
 }

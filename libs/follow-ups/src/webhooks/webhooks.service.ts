@@ -4,7 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { checkCallbackUrl } from './callback-url';
+import { type Dispatcher, fetch } from 'undici';
+import { checkCallbackUrl, publicOnlyAgent } from './callback-url';
 import { signWebhook } from './webhook-signature';
 import { toWebhookEvent, WEBHOOK_CHANNELS, type WebhookChannel, type WebhookEvent } from './webhook-event';
 
@@ -44,14 +45,21 @@ export type PostResult = { ok: true; status: number } | { ok: false; status: num
  * channels, and every event of a referral whose chain they are in is delivered, signed, at least
  * once, with retries; exhausted deliveries stay FAILED until someone retries them.
  */
+/** A PENDING delivery untouched this long has no live job behind it any more; it may be retried. */
+const STUCK_AFTER_MINUTES = 15;
+
 @Injectable()
 export class WebhooksService {
+  private readonly dispatcher?: Dispatcher;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TenantTransactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Webhooks) private readonly queue: Queue,
-  ) {}
+  ) {
+    this.dispatcher = config.NODE_ENV === 'production' ? publicOnlyAgent() : undefined;
+  }
 
   /** Creates a subscription after a signed test event got a 2xx; returns the secret once. */
   async subscribe(context: RequestContext, input: { callbackUrl: string; channels: string[] }): Promise<{ subscription: WebhookSubscriptionRecord; secret: string }> {
@@ -123,14 +131,14 @@ export class WebhooksService {
   /** Sends a delivery again, from the first attempt (e.g. after the partner fixed its receiver). */
   async retry(context: RequestContext, id: string): Promise<WebhookDeliveryRecord> {
     this.requireManager(context);
-    const delivery = await this.tx.run(context.actor, async (m) => {
+    return this.tx.run(context.actor, async (m) => {
       const rows: WebhookDeliveryRecord[] = await m.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1 FOR UPDATE`, [validId(id)]);
       const found = rows[0];
       if (!found) throw AppError.notFound({ nl: 'Deze aflevering', en: 'This delivery' });
       if (found.status === 'DELIVERED') {
         throw new AppError('INVALID_TRANSITION', { nl: 'Deze aflevering is al gelukt.', en: 'This delivery already succeeded.' }, { status: found.status });
       }
-      if (found.status === 'PENDING') {
+      if (found.status === 'PENDING' && found.updatedAt.getTime() > Date.now() - STUCK_AFTER_MINUTES * 60_000) {
         throw AppError.conflict({ nl: 'Deze aflevering wordt nog geprobeerd.', en: 'This delivery is still being attempted.' }, { status: found.status });
       }
       const updated = await queryReturning<WebhookDeliveryRecord>(
@@ -138,10 +146,10 @@ export class WebhooksService {
         `UPDATE webhook_deliveries d SET status = 'PENDING', updated_at = now() WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`,
         [id],
       );
+      // Queued before commit: if Redis refuses, the delivery stays as it was and can be retried.
+      await this.enqueue(found.id, context.actor.organisationId, `retry-${Date.now()}`);
       return updated[0];
     });
-    await this.enqueue(delivery.id, context.actor.organisationId, `retry-${Date.now()}`);
-    return delivery;
   }
 
   /** Fans an event out to the subscriptions of the organisations in its chain, and only those. */
@@ -151,17 +159,18 @@ export class WebhooksService {
     const chain = Array.isArray(event.payload.organisationIds) ? event.payload.organisationIds : [];
     let queued = 0;
     for (const organisationId of chain) {
-      const created: Array<{ id: string }> = await runInTenant(this.dataSource, { organisationId }, (m) =>
-        m.query(
+      const pending: Array<{ id: string }> = await runInTenant(this.dataSource, { organisationId }, async (m) => {
+        await m.query(
           `INSERT INTO webhook_deliveries (subscription_id, organisation_id, event_id, kanaal, body)
            SELECT s.id, s.organisation_id, $2, $3, $4 FROM webhook_subscriptions s
             WHERE s.organisation_id = $1 AND s.active AND $3 = ANY(s.channels)
-           ON CONFLICT (subscription_id, event_id) DO NOTHING
-           RETURNING id`,
+           ON CONFLICT (subscription_id, event_id) DO NOTHING`,
           [organisationId, event.outboxId, body.kanaal, JSON.stringify(body)],
-        ),
-      );
-      for (const row of created) {
+        );
+        // Also the ones a previous, interrupted run of this job inserted but did not queue.
+        return m.query(`SELECT id FROM webhook_deliveries WHERE organisation_id = $1 AND event_id = $2 AND status = 'PENDING'`, [organisationId, event.outboxId]);
+      });
+      for (const row of pending) {
         await this.enqueue(row.id, organisationId);
         queued++;
       }
@@ -180,6 +189,10 @@ export class WebhooksService {
       return rows[0];
     });
     if (!delivery || delivery.status === 'DELIVERED') return;
+    if (!delivery.active) {
+      await this.markFailed(deliveryId, organisationId, 'The subscription was deleted before delivery.');
+      return;
+    }
     const check = await checkCallbackUrl(delivery.callbackUrl, this.config.NODE_ENV === 'production');
     const result: PostResult = check.ok ? await this.post(delivery.callbackUrl, delivery.secret, delivery.body) : { ok: false, status: null, error: check.reason.en };
     await runInTenant(this.dataSource, { organisationId }, (m) =>
@@ -194,12 +207,24 @@ export class WebhooksService {
     if (!result.ok) throw new Error(`Webhook delivery ${deliveryId} failed: ${result.status ?? result.error}`);
   }
 
+  /** After the last attempt, whatever ended it (an error, a stalled job): the delivery is FAILED. */
+  async markFailed(deliveryId: string, organisationId: string, reason: string): Promise<void> {
+    await runInTenant(this.dataSource, { organisationId }, (m) =>
+      m.query(
+        `UPDATE webhook_deliveries SET status = 'FAILED', last_error = COALESCE(last_error, $2), updated_at = now() WHERE id = $1 AND status = 'PENDING'`,
+        [deliveryId, reason.slice(0, 500)],
+      ),
+    );
+  }
+
   /** Signed POST with Idempotency-Key = event id; no redirects followed, bounded in time. */
   async post(url: string, secret: string, event: WebhookEvent): Promise<PostResult> {
     const body = JSON.stringify(event);
     try {
       const res = await fetch(url, {
         method: 'POST',
+        // In production a connect-time check against private addresses (undici dispatcher).
+        dispatcher: this.dispatcher,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
         headers: {

@@ -61,7 +61,7 @@ export function addWorkingDays(start: Date, days: number, rules: WorkingDayRules
   return t.toJSDate();
 }
 
-/** The moment one working day before `deadline` (for reminders), never before `notBefore`. */
+/** The moment one working day before `deadline`, at the same wall-clock time (for reminders). */
 export function subtractWorkingDay(deadline: Date, rules: WorkingDayRules): Date {
   let t = DateTime.fromJSDate(deadline, { zone: ZONE }).minus({ days: 1 });
   while (!isWorkingDay(t, rules)) t = t.minus({ days: 1 });

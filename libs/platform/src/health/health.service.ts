@@ -7,6 +7,8 @@ export type CheckStatus = 'up' | 'down';
 export interface ReadinessReport {
   status: 'ok' | 'error';
   checks: Record<string, { status: CheckStatus; error?: string }>;
+  /** Checks that are down but do not make the process unready (e.g. Redis for the API). */
+  degraded?: string[];
 }
 
 const TIMEOUT_MS = 2000;
@@ -26,7 +28,11 @@ export class HealthService {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  async readiness(extra: Record<string, () => Promise<void>> = {}): Promise<ReadinessReport> {
+  /**
+   * `optional` checks are reported but do not fail readiness: the API must keep taking requests
+   * while Redis is away (follow-ups only wait), so a load balancer must not take it out.
+   */
+  async readiness(extra: Record<string, () => Promise<void>> = {}, optional: readonly string[] = []): Promise<ReadinessReport> {
     const probes: Record<string, () => Promise<unknown>> = {
       postgres: () => this.dataSource.query('SELECT 1'),
       redis: () => this.redis.ping(),
@@ -43,6 +49,8 @@ export class HealthService {
       }),
     );
     const checks: ReadinessReport['checks'] = Object.fromEntries(entries);
-    return { status: Object.values(checks).every((c) => c.status === 'up') ? 'ok' : 'error', checks };
+    const down = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
+    const fatal = down.filter((name) => !optional.includes(name));
+    return { status: fatal.length === 0 ? 'ok' : 'error', checks, ...(down.length > fatal.length ? { degraded: down.filter((n) => optional.includes(n)) } : {}) };
   }
 }

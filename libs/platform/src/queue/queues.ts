@@ -26,6 +26,7 @@ export type DeadlineStep = 'ACCEPT' | 'CONTACT';
 export interface JobPayloads {
   [QueueName.System]: {
     heartbeat: { scheduledBy: 'worker' };
+    'outbox.cleanup': { retentionDays: number };
   };
   [QueueName.FollowUps]: {
     event: RelayedEvent;

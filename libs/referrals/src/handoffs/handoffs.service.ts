@@ -211,6 +211,8 @@ export class HandoffsService {
       const set: Record<string, unknown> = { ...plan.set };
       const stamp = TIMESTAMP_BY_STATUS[rule.to];
       const assignments = [`status = $3`, `version = version + 1`, `updated_at = now()`, ...(stamp ? [`${stamp} = now()`] : [])];
+      // Overdue is about the step the receiver had to take; once it moves on, that is settled.
+      if (rule.to !== 'RECEIVED') assignments.push(`overdue = false`, `escalation_level = 0`);
       const params: unknown[] = [id, command.expectedVersion, rule.to];
       for (const [column, value] of Object.entries(set)) {
         params.push(value);

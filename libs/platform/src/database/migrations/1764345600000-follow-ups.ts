@@ -90,6 +90,8 @@ export class FollowUps1764345600000 implements MigrationInterface {
       await q.query(`CREATE POLICY ${table}_own ON ${table} USING (organisation_id = (SELECT app_current_organisation())) WITH CHECK (organisation_id = (SELECT app_current_organisation()))`);
     }
     await q.query(`GRANT SELECT ON response_norms TO schakel_runtime`);
+    // The worker prunes relayed outbox rows after a retention period.
+    await q.query(`GRANT DELETE ON outbox TO schakel_runtime`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON notifications, webhook_subscriptions, webhook_deliveries TO schakel_runtime`);
   }
 
