@@ -27,6 +27,7 @@ export const ContactChannelEnum = asEnum(CONTACT_CHANNELS);
 export const BottleneckCategoryEnum = asEnum(BOTTLENECK_CATEGORIES);
 export const HandoffDirectionEnum = asEnum(HANDOFF_DIRECTIONS);
 export const TimelineEventTypeEnum = asEnum(TIMELINE_EVENT_TYPES);
+export const TimelineActorKindEnum = asEnum(['PERSON', 'SYSTEM'] as const);
 
 registerEnumType(ReferralTopicEnum, { name: 'ReferralTopic', description: 'Onderwerp van de hulpvraag.' });
 registerEnumType(UrgencyEnum, { name: 'Urgency', description: 'Urgentie: bepaalt de reactietermijn.' });
@@ -39,3 +40,4 @@ registerEnumType(ContactChannelEnum, { name: 'ContactChannel', description: 'VIA
 registerEnumType(BottleneckCategoryEnum, { name: 'BottleneckCategory' });
 registerEnumType(HandoffDirectionEnum, { name: 'HandoffDirection', description: 'INCOMING: aan uw organisatie; OUTGOING: door uw organisatie.' });
 registerEnumType(TimelineEventTypeEnum, { name: 'TimelineEventType' });
+registerEnumType(TimelineActorKindEnum, { name: 'TimelineActorKind' });

@@ -19,9 +19,12 @@ import {
   OutcomeEnum,
   ReferralStatusEnum,
   ReferralTopicEnum,
+  TimelineActorKindEnum,
   TimelineEventTypeEnum,
   UrgencyEnum,
 } from './enums.graphql';
+
+type TimelineActorKind = 'PERSON' | 'SYSTEM';
 
 // The API shapes; relations (organisations, people, chain) are resolved by field resolvers.
 
@@ -89,8 +92,15 @@ export class TimelineEventGqlType {
   actorEmployeeId!: string | null;
   actorOrganisationId!: string;
   @Field(() => TimelineEventTypeEnum) type!: TimelineEventType;
+  actorMachineClientId!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field() occurredAt!: Date;
+
+  /** A system (a partner's machine client, or Schakel itself) rather than a person. */
+  @Field(() => TimelineActorKindEnum, { description: 'PERSON: een medewerker; SYSTEM: een systeem (machineclient of Schakel zelf).' })
+  get actorKind(): TimelineActorKind {
+    return this.actorEmployeeId ? 'PERSON' : 'SYSTEM';
+  }
 
   static from(t: TimelineEventRecord): TimelineEventGqlType {
     return Object.assign(new TimelineEventGqlType(), t);
