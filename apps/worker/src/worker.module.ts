@@ -10,7 +10,12 @@ import { WorkerHealthServer } from './health/worker-health.server';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseModule.forRoot({ entities: [...ORGANISATION_ENTITIES], applicationName: 'schakel-worker' }),
+    DatabaseModule.forRoot({
+      entities: [...ORGANISATION_ENTITIES],
+      applicationName: 'schakel-worker',
+      // Every concurrent job (follow-ups, webhooks) and the relay may hold a connection at once.
+      poolSize: (config) => Math.max(config.DATABASE_POOL_SIZE, config.WORKER_CONCURRENCY + 10 + 4),
+    }),
     RedisModule,
     HealthModule,
     QueueModule.forRoot(),

@@ -5,6 +5,8 @@ import { addWorkingDays, type WorkingDayRules } from '../working-days/working-da
 
 export type NormUnit = 'WORKING_DAYS' | 'HOURS' | 'SECONDS';
 
+const NORM_CACHE_MS = 30_000;
+
 export interface ResponseNorm {
   acceptAmount: number;
   acceptUnit: NormUnit;
@@ -33,11 +35,24 @@ export abstract class ResponseNormProvider {
  */
 @Injectable()
 export class TableResponseNorms extends ResponseNormProvider {
+  /** Norms change rarely; each event needs one. Kept briefly per (organisation, topic, urgency). */
+  private readonly recent = new Map<string, { at: number; norm: ResponseNorm }>();
+
   constructor(private readonly dataSource: DataSource) {
     super();
   }
 
   async normFor(query: NormQuery): Promise<ResponseNorm> {
+    const key = `${query.receiverOrganisationId}|${query.topic}|${query.urgency}`;
+    const hit = this.recent.get(key);
+    if (hit && hit.at > Date.now() - NORM_CACHE_MS) return hit.norm;
+    const norm = await this.lookUp(query);
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(key, { at: Date.now(), norm });
+    return norm;
+  }
+
+  private async lookUp(query: NormQuery): Promise<ResponseNorm> {
     const rows: ResponseNorm[] = await runInTenant(this.dataSource, { organisationId: query.receiverOrganisationId }, (m) =>
       m.query(
         `SELECT accept_amount AS "acceptAmount", accept_unit AS "acceptUnit", contact_amount AS "contactAmount",

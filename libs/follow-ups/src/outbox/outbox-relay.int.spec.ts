@@ -1,4 +1,4 @@
-import { createDataSource, loadConfig, prepareDatabase, dropDatabase, QueueName } from '@schakel/platform';
+import { createDataSource, DEFAULT_JOB_OPTIONS, dropDatabase, loadConfig, prepareDatabase, QueueName } from '@schakel/platform';
 import { currentTestEnvironment, freePort, PrivateRedis } from '@schakel/testing';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -69,6 +69,8 @@ describe('outbox relay', () => {
         expect(jobs.map((j) => j.id).sort()).toEqual([...ids].sort());
         expect(new Set(jobs.map((j) => j.id)).size).toBe(120);
         expect(jobs[0].data).toMatchObject({ topic: 'handoff.requested', aggregateType: 'handoff' });
+        // Relayed events are retried like every job (their outbox rows are already marked sent).
+        expect(jobs[0].opts).toMatchObject({ attempts: DEFAULT_JOB_OPTIONS.attempts, backoff: DEFAULT_JOB_OPTIONS.backoff });
       } finally {
         await queue.obliterate({ force: true });
         await queue.close();

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, QueueName, redisOptionsFromUrl, type RelayedEvent } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, DEFAULT_JOB_OPTIONS, QueueName, redisOptionsFromUrl, type RelayedEvent } from '@schakel/platform';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -52,6 +52,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.queue = new Queue(QueueName.FollowUps, {
       connection: { ...redisOptionsFromUrl(config.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
       prefix: config.REDIS_PREFIX,
+      // The same retries and retention as every other job: an event whose processing fails is
+      // retried, since its outbox row is already marked sent.
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
     this.queue.on('error', () => undefined);
   }
@@ -120,7 +123,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         opts: { jobId: r.id },
       }));
       await withTimeout(this.queue.addBulk(jobs), ADD_TIMEOUT_MS, 'Adding jobs to BullMQ');
-      await m.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      // clock_timestamp(): when the rows were queued, not when this transaction began.
+      await m.query(`UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       const now = Date.now();
       for (const r of rows) this.lags.push(now - r.createdAt.getTime());
       if (this.lags.length > 100_000) this.lags.splice(0, this.lags.length - 100_000);

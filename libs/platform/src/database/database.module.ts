@@ -8,6 +8,8 @@ import { TenantTransactions } from './tenant-transactions';
 export interface DatabaseModuleOptions {
   entities: EntityList;
   applicationName: string;
+  /** Pool size from the configuration; by default DATABASE_POOL_SIZE. */
+  poolSize?: (config: AppConfig) => number;
 }
 
 @Injectable()
@@ -36,7 +38,7 @@ export class DatabaseModule {
             createDataSource({
               url: config.DATABASE_URL,
               entities: options.entities,
-              poolSize: config.DATABASE_POOL_SIZE,
+              poolSize: options.poolSize?.(config) ?? config.DATABASE_POOL_SIZE,
               applicationName: options.applicationName,
             }).initialize(),
         },
