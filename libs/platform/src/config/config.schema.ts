@@ -22,8 +22,16 @@ const redisUrl = z
   .url('moet een URL zijn, bijv. redis://127.0.0.1:6379')
   .refine((v) => /^rediss?:\/\//.test(v), 'moet beginnen met redis:// of rediss://');
 
+/** A whole number within bounds, with a Dutch message that names the bounds. */
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `moet een geheel getal tussen ${min} en ${max} zijn` })
+    .int(`moet een geheel getal tussen ${min} en ${max} zijn`)
+    .min(min, `moet minstens ${min} zijn`)
+    .max(max, `mag hoogstens ${max} zijn`);
+
 // 0 lets the OS pick a free port (tests).
-const port = z.coerce.number().int('moet een geheel getal zijn').min(0).max(65535);
+const port = whole(0, 65535);
 
 /** Every environment variable Schakel reads; README.md documents each one. */
 export const configSchema = z
@@ -33,7 +41,7 @@ export const configSchema = z
     WORKER_HEALTH_PORT: port.default(3001),
     DATABASE_URL: postgresUrl.default('postgres://schakel_app:schakel_app@127.0.0.1:5432/schakel'),
     DATABASE_OWNER_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/schakel'),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    DATABASE_POOL_SIZE: whole(1, 200).default(20),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
       .string()
@@ -41,12 +49,12 @@ export const configSchema = z
       .default('schakel'),
     AUTH_ISSUER: z.string().min(1).default('urn:schakel:local'),
     AUTH_TOKEN_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
-    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
-    MACHINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+    AUTH_TOKEN_TTL_SECONDS: whole(60, 86400).default(3600),
+    MACHINE_TOKEN_TTL_SECONDS: whole(1, 86400).default(900),
     DEMO_CLIENT_SECRET: z.string().min(16, 'moet minstens 16 tekens lang zijn').optional(),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-    TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
-    OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(600),
+    TOKEN_RATE_LIMIT_PER_MINUTE: whole(1, 10_000).default(30),
+    OPERATION_TIMEOUT_MS: whole(100, 300_000).default(10_000),
     CORS_ORIGINS: z
       .string()
       .default('')
@@ -54,14 +62,14 @@ export const configSchema = z
       .refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), 'moet een kommagescheiden lijst van origins zijn, bijv. https://schakel.example.nl'),
     BSN_ENCRYPTION_KEY: aesKey.optional(),
     BSN_HMAC_KEY: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
-    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
-    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    OUTBOX_POLL_INTERVAL_MS: whole(50, 60_000).default(1000),
+    OUTBOX_BATCH_SIZE: whole(1, 1000).default(200),
+    WORKER_CONCURRENCY: whole(1, 200).default(20),
+    WORKER_LOCK_DURATION_MS: whole(1000, 600_000).default(30_000),
     WORKING_DAYS_GOOD_FRIDAY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(11),
-    WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(90_000),
-    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_ATTEMPTS: whole(1, 30).default(11),
+    WEBHOOK_BACKOFF_MS: whole(10, 3_600_000).default(90_000),
+    WEBHOOK_TIMEOUT_MS: whole(100, 60_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((cfg, ctx) => {
