@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { verifyWebhookSignature } from '@schakel/follow-ups';
-import { TestClient } from '@schakel/testing';
+import { eventually, TestClient } from '@schakel/testing';
 import { createWorker } from '@schakel/worker';
 import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
@@ -21,15 +21,6 @@ interface Received {
   answered: number;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('follow-ups (end to end)', () => {
   const env = new IsolatedEnvironment('followups');

@@ -1,7 +1,7 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { LocalTokenService } from '@schakel/platform';
-import { TestClient } from '@schakel/testing';
+import { eventually, TestClient } from '@schakel/testing';
 import { createWorker } from '@schakel/worker';
 import { createClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
@@ -15,15 +15,6 @@ import { IsolatedEnvironment } from './support/isolated-environment';
 type Gql = Awaited<ReturnType<TestClient['graphql']>>;
 const code = (res: Gql) => res.errors?.[0]?.extensions?.code;
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('partner API (end to end)', () => {
   const env = new IsolatedEnvironment('partner');
@@ -248,6 +239,21 @@ describe('partner API (end to end)', () => {
     await ws.dispose();
   });
 
+  it('refuses a subscription without its scope with the usual error code', async () => {
+    const ws = createClient({ url: a.baseUrl.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${await uwvToken('webhooks:manage')}` }, retryAttempts: 0 });
+    const error = await new Promise<unknown>((resolve) => {
+      ws.subscribe({ query: `subscription { handoffEvents(direction: INCOMING) { id } }` }, { next: (m) => resolve(m.errors), error: resolve, complete: () => resolve('completed') });
+    });
+    await ws.dispose();
+    expect(JSON.stringify(error)).toMatch(/"code":"FORBIDDEN"/);
+  });
+
+  it('shows a read-only client no actions it could not take', async () => {
+    const { currentHandoff } = await refer(b, 'balie@tilburg.demo', 'uwv');
+    const readOnly = await a.graphql<{ handoff: { availableActions: string[] } }>(`query ($id: ID!) { handoff(id: $id) { availableActions } }`, { id: currentHandoff.id }, await uwvToken('handoffs:read'));
+    expect(readOnly.data!.handoff.availableActions).toEqual([]);
+  });
+
   it('closes a live connection when its token expires', async () => {
     const { rows } = await owner.query(`SELECT id FROM machine_clients WHERE client_id = 'uwv-system'`);
     const shortLived = await apiA.get(LocalTokenService).issue(rows[0].id, { typ: 'machine', scope: 'handoffs:read' }, 2);
@@ -299,6 +305,10 @@ describe('partner API (end to end)', () => {
         expect(code(refused)).toBe('RATE_LIMITED');
         expect(refused.errors?.[0].extensions?.details).toEqual({ retryAfterSeconds: expect.any(Number) });
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        // A request with several root fields is refused as a whole.
+        const twoFields = await c.graphql(`{ a: me { scopes } b: organisations { name } }`, {}, token);
+        expect(twoFields.data ?? null).toBeNull();
+        expect(new Set(twoFields.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['RATE_LIMITED']));
         // Another caller is not affected.
         expect(code(await c.graphql(`{ me { organisation { name } } }`, {}, await c.devToken('beleid@enschede.demo')))).toBeUndefined();
       } finally {
@@ -306,6 +316,12 @@ describe('partner API (end to end)', () => {
         if (saved === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
         else process.env.RATE_LIMIT_PER_MINUTE = saved;
       }
+    });
+
+    it('answers a broken document with HTTP 400 and BAD_USER_INPUT', async () => {
+      const res = await a.post('/graphql', { query: '{ me { ' }, { Authorization: `Bearer ${await uwvToken()}` });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
     it('does not batch requests', async () => {

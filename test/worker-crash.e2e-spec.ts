@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
-import { freePort, TestClient } from '@schakel/testing';
+import { eventually, freePort, TestClient } from '@schakel/testing';
 import { Client } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
 
@@ -23,15 +23,6 @@ function startWorker(port: number): ChildProcess {
   });
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('a worker killed mid-job', () => {
   const env = new IsolatedEnvironment('crash');
@@ -80,7 +71,7 @@ describe('a worker killed mid-job', () => {
   it('completes the job after a restart', async () => {
     const portA = await freePort();
     workers.push(startWorker(portA));
-    await eventually(async () => (await fetch(`http://127.0.0.1:${portA}/health/ready`)).ok);
+    await eventually(async () => (await fetch(`http://127.0.0.1:${portA}/health/ready`).catch(() => undefined))?.ok, 45_000);
 
     const beheer = await client.devToken('beheer@uwv.demo');
     const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
@@ -103,7 +94,7 @@ describe('a worker killed mid-job', () => {
 
     const portB = await freePort();
     workers.push(startWorker(portB));
-    await eventually(async () => requests.find((r) => r.key === first.key && r.answered === 204));
+    await eventually(async () => requests.find((r) => r.key === first.key && r.answered === 204), 45_000);
     const delivered = await eventually(async () => {
       const { rows: d } = await owner.query(`SELECT status, attempts FROM webhook_deliveries`);
       return d[0]?.status === 'DELIVERED' ? d[0] : undefined;

@@ -30,3 +30,4 @@ export * from './outbox/outbox';
 export * from './observability/processing-log';
 export * from './auth/scopes.decorator';
 export * from './rate-limit/rate-limit.service';
+export * from './graphql-enum';

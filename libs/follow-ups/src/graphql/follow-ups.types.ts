@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { enumFrom } from '@schakel/platform';
 import { PageInfoType } from '@schakel/referrals';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 import type { NotificationRecord } from '../notifications/notifications.service';
@@ -6,7 +7,7 @@ import { WEBHOOK_CHANNELS } from '../webhooks/webhook-event';
 import type { DeliveryStatus, WebhookDeliveryRecord, WebhookSubscriptionRecord } from '../webhooks/webhooks.service';
 
 const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
-export const WebhookDeliveryStatusEnum = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, s])) as Record<DeliveryStatus, DeliveryStatus>;
+export const WebhookDeliveryStatusEnum = enumFrom<DeliveryStatus>(DELIVERY_STATUSES);
 registerEnumType(WebhookDeliveryStatusEnum, { name: 'WebhookDeliveryStatus' });
 
 @ObjectType('Notification', { description: 'Een melding in de app voor één medewerker.' })

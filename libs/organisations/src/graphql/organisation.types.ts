@@ -1,21 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { EMPLOYEE_ROLES, type EmployeeRole } from '@schakel/platform';
+import { EMPLOYEE_ROLES, type EmployeeRole, enumFrom } from '@schakel/platform';
 import type { EmployeeEntity } from '../employee.entity';
 import type { MachineClientRecord } from '../machine-clients/machine-clients.service';
 import type { OrganisationEntity } from '../organisation.entity';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation-kind';
 
-/** GraphQL enums are built from the same constant lists the database enums use. */
-const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-
-export const OrganisationKindEnum = asEnum(ORGANISATION_KINDS);
+export const OrganisationKindEnum = enumFrom(ORGANISATION_KINDS);
 registerEnumType(OrganisationKindEnum, {
   name: 'OrganisationKind',
   description: 'Soort organisatie: gemeente, zbo (UWV, SVB) of Belastingdienst.',
 });
 
-export const EmployeeRoleEnum = asEnum(EMPLOYEE_ROLES);
+export const EmployeeRoleEnum = enumFrom(EMPLOYEE_ROLES);
 registerEnumType(EmployeeRoleEnum, { name: 'EmployeeRole', description: 'Rol van een medewerker.' });
 
 @ObjectType('Organisation', { description: 'Een gemeente of uitvoeringsorganisatie in Schakel.' })

@@ -53,16 +53,18 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  /** One point per HTTP request, however many root fields it has. */
-  private async rateLimit(request: SchakelRequest & { rateLimited?: boolean; res?: { setHeader(name: string, value: string): void } }, actor: Actor): Promise<void> {
-    if (request.rateLimited) return;
-    request.rateLimited = true;
-    const key = actor.kind === 'machine' ? `client:${actor.clientId}` : `employee:${actor.employeeId}`;
-    try {
-      await this.rateLimits.consume('actor', key);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'RATE_LIMITED') request.res?.setHeader('Retry-After', String(error.details.retryAfterSeconds));
-      throw error;
+  /**
+   * One point per HTTP request, however many root fields it has; every root field of a refused
+   * request is refused (they share the one outcome).
+   */
+  private rateLimit(request: SchakelRequest & { rateLimit?: Promise<void>; res?: { setHeader(name: string, value: string): void } }, actor: Actor): Promise<void> {
+    if (!request.rateLimit) {
+      const key = actor.kind === 'machine' ? `client:${actor.clientId}` : `employee:${actor.employeeId}`;
+      request.rateLimit = this.rateLimits.consume('actor', key).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'RATE_LIMITED') request.res?.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+        throw error;
+      });
     }
+    return request.rateLimit;
   }
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumFrom } from '@schakel/platform';
 import {
   BOTTLENECK_CATEGORIES,
   CONSENT_METHODS,
@@ -13,21 +14,18 @@ import {
   URGENCIES,
 } from '../referral.enums';
 
-const asEnum = <T extends string>(values: readonly T[]): Record<T, T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-
-export const ReferralTopicEnum = asEnum(REFERRAL_TOPICS);
-export const UrgencyEnum = asEnum(URGENCIES);
-export const ReferralStatusEnum = asEnum(REFERRAL_STATUSES);
-export const HandoffStatusEnum = asEnum(HANDOFF_STATUSES);
-export const HandoffActionEnum = asEnum(HANDOFF_ACTIONS);
-export const OutcomeEnum = asEnum(OUTCOMES);
-export const ConsentMethodEnum = asEnum(CONSENT_METHODS);
-export const ContactChannelEnum = asEnum(CONTACT_CHANNELS);
-export const BottleneckCategoryEnum = asEnum(BOTTLENECK_CATEGORIES);
-export const HandoffDirectionEnum = asEnum(HANDOFF_DIRECTIONS);
-export const TimelineEventTypeEnum = asEnum(TIMELINE_EVENT_TYPES);
-export const TimelineActorKindEnum = asEnum(['PERSON', 'SYSTEM'] as const);
+export const ReferralTopicEnum = enumFrom(REFERRAL_TOPICS);
+export const UrgencyEnum = enumFrom(URGENCIES);
+export const ReferralStatusEnum = enumFrom(REFERRAL_STATUSES);
+export const HandoffStatusEnum = enumFrom(HANDOFF_STATUSES);
+export const HandoffActionEnum = enumFrom(HANDOFF_ACTIONS);
+export const OutcomeEnum = enumFrom(OUTCOMES);
+export const ConsentMethodEnum = enumFrom(CONSENT_METHODS);
+export const ContactChannelEnum = enumFrom(CONTACT_CHANNELS);
+export const BottleneckCategoryEnum = enumFrom(BOTTLENECK_CATEGORIES);
+export const HandoffDirectionEnum = enumFrom(HANDOFF_DIRECTIONS);
+export const TimelineEventTypeEnum = enumFrom(TIMELINE_EVENT_TYPES);
+export const TimelineActorKindEnum = enumFrom(['PERSON', 'SYSTEM'] as const);
 
 registerEnumType(ReferralTopicEnum, { name: 'ReferralTopic', description: 'Onderwerp van de hulpvraag.' });
 registerEnumType(UrgencyEnum, { name: 'Urgency', description: 'Urgentie: bepaalt de reactietermijn.' });

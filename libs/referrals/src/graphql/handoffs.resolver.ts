@@ -83,6 +83,8 @@ export class HandoffsResolver {
 
   @ResolveField(() => [HandoffActionEnum], { description: 'Wat u nu met deze overdracht kunt doen.' })
   availableActions(@Parent() h: HandoffType, @Ctx() ctx: RequestContext): HandoffAction[] {
+    // A machine client that may only read can take no action, whatever its organisation could.
+    if (ctx.actor.kind === 'machine' && !ctx.actor.scopes.includes('handoffs:write')) return [];
     return availableActions(h, ctx.actor);
   }
 
