@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, ActorResolver, AppError, LocalTokenService, RemoteJwksVerifier, rolesForScopes, type Scope } from '@schakel/platform';
+import { type Actor, ActorResolver, AppError, isUuid, LocalTokenService, RemoteJwksVerifier, rolesForScopes, type Scope } from '@schakel/platform';
 import { decodeJwt, errors as joseErrors, type JWTPayload } from 'jose';
 import { DataSource, type Repository } from 'typeorm';
 import type { EmployeeEntity } from './employee.entity';
@@ -7,7 +7,6 @@ import { EmployeesService } from './employees.service';
 import { IdentityProviderEntity } from './identity-provider.entity';
 import { MachineClientsService } from './machine-clients/machine-clients.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const EXPIRED = {
   nl: 'Het toegangstoken is verlopen; vraag een nieuw token aan.',
@@ -57,7 +56,7 @@ export class BearerActorResolver extends ActorResolver {
     }
     if (unverified.iss === this.localTokens.issuer) {
       const payload = await this.verified(() => this.localTokens.verify(bearerToken));
-      if (!payload.sub || !UUID.test(payload.sub)) throw AppError.unauthenticated(INVALID);
+      if (!payload.sub || !isUuid(payload.sub)) throw AppError.unauthenticated(INVALID);
       if (payload.typ === 'machine') return this.machineActor(payload);
       return this.employeeActor(await this.employees.findActiveById(payload.sub), payload.exp);
     }

@@ -31,3 +31,5 @@ export * from './observability/processing-log';
 export * from './auth/scopes.decorator';
 export * from './rate-limit/rate-limit.service';
 export * from './graphql-enum';
+export * from './ids';
+export * from './timeouts';

@@ -13,10 +13,3 @@ export function requireCaseRole(actor: Actor): void {
 
 export const REFERRAL_NOT_FOUND = { nl: 'Deze verwijzing', en: 'This referral' };
 export const HANDOFF_NOT_FOUND = { nl: 'Deze overdracht', en: 'This handoff' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that is no UUID cannot exist: answer NOT_FOUND before the database has to say so. */
-export function requireId(id: string, what: { nl: string; en: string }): void {
-  if (!UUID.test(id)) throw AppError.notFound(what);
-}

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor, APP_CONFIG, type AppConfig, AppError, Ctx, notificationChannel, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
+import { type Actor, APP_CONFIG, type AppConfig, AppError, Ctx, encodeCursor, notificationChannel, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import { encodeNotificationCursor, NotificationsService } from '../notifications/notifications.service';
+import { NOTIFICATION_CURSOR, NotificationsService } from '../notifications/notifications.service';
 import { NotificationConnectionType, NotificationType } from './follow-ups.types';
 import { PUB_SUB } from './pub-sub';
 
@@ -29,7 +29,7 @@ export class NotificationsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<NotificationConnectionType> {
     const page = await this.notificationsService.list(ctx, { unreadOnly, first, after });
-    const edges = page.nodes.map((n) => ({ cursor: encodeNotificationCursor(n.id), node: NotificationType.from(n) }));
+    const edges = page.nodes.map((n) => ({ cursor: encodeCursor(NOTIFICATION_CURSOR, n.id), node: NotificationType.from(n) }));
     return { edges, totalCount: page.totalCount, unreadCount: page.unreadCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, notificationChannel, REDIS, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, AppError, decodeCursor, isUuid, notificationChannel, REDIS, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -83,7 +83,7 @@ export class NotificationsService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_NOTIFICATION_PAGE) {
       throw AppError.badInput({ nl: `first moet tussen 1 en ${MAX_NOTIFICATION_PAGE} liggen.`, en: `first must be between 1 and ${MAX_NOTIFICATION_PAGE}.` }, { field: 'first' });
     }
-    const afterId = options.after ? decodeNotificationCursor(options.after) : null;
+    const afterId = options.after ? decodeCursor(NOTIFICATION_CURSOR, options.after) : null;
     return this.tx.run(context.actor, async (m) => {
       const where = [`n.recipient_id = $1`, ...(options.unreadOnly ? [`n.read_at IS NULL`] : [])];
       const [{ total, unread }]: Array<{ total: number; unread: number }> = await m.query(
@@ -107,7 +107,7 @@ export class NotificationsService {
 
   /** Marks the caller's own notifications read; ids of others' notifications are ignored. */
   async markRead(context: RequestContext, ids: string[]): Promise<NotificationRecord[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter(isUuid);
     if (valid.length !== ids.length) {
       throw AppError.badInput({ nl: 'Een of meer ids zijn ongeldig.', en: 'One or more ids are invalid.' }, { field: 'ids' });
     }
@@ -126,15 +126,5 @@ export class NotificationsService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeNotificationCursor(id: string): string {
-  return Buffer.from(`notification:${id}`).toString('base64url');
-}
-
-export function decodeNotificationCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = decoded.startsWith('notification:') ? decoded.slice('notification:'.length) : '';
-  if (!UUID.test(id)) throw AppError.badInput({ nl: 'Ongeldige cursor.', en: 'Invalid cursor.' }, { field: 'after' });
-  return id;
-}
+/** The kind of keyset cursor of the notifications list. */
+export const NOTIFICATION_CURSOR = 'notification';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, DEFAULT_JOB_OPTIONS, QueueName, redisOptionsFromUrl, type RelayedEvent } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, DEFAULT_JOB_OPTIONS, QueueName, redisOptionsFromUrl, type RelayedEvent, withTimeout } from '@schakel/platform';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -15,15 +15,6 @@ interface OutboxRow {
 
 const ADD_TIMEOUT_MS = 5000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Moves outbox rows to BullMQ (guarantee 1). Claims unsent rows with FOR UPDATE SKIP LOCKED, so

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, requireExistingId, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { type Dispatcher, fetch } from 'undici';
@@ -110,7 +110,7 @@ export class WebhooksService {
   async unsubscribe(context: RequestContext, id: string): Promise<WebhookSubscriptionRecord> {
     this.requireManager(context);
     const rows: WebhookSubscriptionRecord[] = await this.tx.run(context.actor, async (m) => {
-      await m.query(`UPDATE webhook_subscriptions SET active = false WHERE id = $1`, [validId(id)]);
+      await m.query(`UPDATE webhook_subscriptions SET active = false WHERE id = $1`, [requireExistingId(id, { nl: 'Dit object', en: 'This object' })]);
       return m.query(`SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions s WHERE s.id = $1`, [id]);
     });
     if (!rows[0]) throw AppError.notFound({ nl: 'Dit abonnement', en: 'This subscription' });
@@ -132,7 +132,7 @@ export class WebhooksService {
   async retry(context: RequestContext, id: string): Promise<WebhookDeliveryRecord> {
     this.requireManager(context);
     return this.tx.run(context.actor, async (m) => {
-      const rows: WebhookDeliveryRecord[] = await m.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1 FOR UPDATE`, [validId(id)]);
+      const rows: WebhookDeliveryRecord[] = await m.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1 FOR UPDATE`, [requireExistingId(id, { nl: 'Dit object', en: 'This object' })]);
       const found = rows[0];
       if (!found) throw AppError.notFound({ nl: 'Deze aflevering', en: 'This delivery' });
       if (found.status === 'DELIVERED') {
@@ -264,10 +264,5 @@ export class WebhooksService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function validId(id: string): string {
-  if (!UUID.test(id)) throw AppError.notFound({ nl: 'Dit object', en: 'This object' });
-  return id;
-}
 
 export type { WebhookChannel };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, type IssuedToken, LocalTokenService, type RequestContext, type Scope, SCOPES } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, isUuid, type IssuedToken, requireExistingId, LocalTokenService, type RequestContext, type Scope, SCOPES } from '@schakel/platform';
 import { DataSource } from 'typeorm';
 import { DUMMY_HASH, hashSecret, newSecret, verifySecret } from './secret-hash';
 
@@ -20,7 +20,6 @@ const COLUMNS = `m.id, m.organisation_id AS "organisationId", m.client_id AS "cl
 
 export type TokenRequestError = { error: 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type'; description: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function slugForClient(name: string): string {
   const slug = name
@@ -71,7 +70,7 @@ export class MachineClientsService {
     const secret = newSecret();
     const rows = await this.dataSource.query(
       `UPDATE machine_clients m SET secret_hash = $3, rotated_at = now() WHERE m.id = $1 AND m.organisation_id = $2 AND m.active RETURNING ${COLUMNS}`,
-      [this.id(id), context.actor.organisationId, await hashSecret(secret)],
+      [requireExistingId(id, { nl: 'Deze client', en: 'This client' }), context.actor.organisationId, await hashSecret(secret)],
     );
     const client = (rows[0] as MachineClientRecord[] | undefined)?.[0];
     if (!client) throw AppError.notFound({ nl: 'Deze (actieve) client', en: 'This (active) client' });
@@ -82,7 +81,7 @@ export class MachineClientsService {
     this.requireAdministrator(context);
     const rows = await this.dataSource.query(
       `UPDATE machine_clients m SET active = false, revoked_at = COALESCE(revoked_at, now()) WHERE m.id = $1 AND m.organisation_id = $2 RETURNING ${COLUMNS}`,
-      [this.id(id), context.actor.organisationId],
+      [requireExistingId(id, { nl: 'Deze client', en: 'This client' }), context.actor.organisationId],
     );
     const client = (rows[0] as MachineClientRecord[] | undefined)?.[0];
     if (!client) throw AppError.notFound({ nl: 'Deze client', en: 'This client' });
@@ -96,7 +95,7 @@ export class MachineClientsService {
 
   /** An active client of an active organisation, by its internal id (the token's subject). */
   async findActive(id: string): Promise<MachineClientRecord | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const rows: MachineClientRecord[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM machine_clients m JOIN organisations o ON o.id = m.organisation_id WHERE m.id = $1 AND m.active AND o.active`,
       [id],
@@ -131,10 +130,6 @@ export class MachineClientsService {
     return unique as Scope[];
   }
 
-  private id(id: string): string {
-    if (!UUID.test(id)) throw AppError.notFound({ nl: 'Deze client', en: 'This client' });
-    return id;
-  }
 
   private requireAdministrator(context: RequestContext): void {
     if (context.actor.kind !== 'employee' || !hasAnyRole(context.actor, ['BEHEERDER'])) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../redis/redis.module';
+import { withTimeout } from '../timeouts';
 
 export type CheckStatus = 'up' | 'down';
 export interface ReadinessReport {
@@ -13,12 +14,6 @@ export interface ReadinessReport {
 
 const TIMEOUT_MS = 2000;
 
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timeout after ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
-  ]);
-}
 
 /** Readiness: can we reach PostgreSQL and Redis right now? */
 @Injectable()
@@ -41,7 +36,7 @@ export class HealthService {
     const entries = await Promise.all(
       Object.entries(probes).map(async ([name, probe]) => {
         try {
-          await withTimeout(probe());
+          await withTimeout(probe(), TIMEOUT_MS, name);
           return [name, { status: 'up' as const }] as const;
         } catch (error) {
           return [name, { status: 'down' as const, error: error instanceof Error ? error.message : 'unknown' }] as const;

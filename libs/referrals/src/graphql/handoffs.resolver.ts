@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryLoaders, EmployeeType, OrganisationType } from '@schakel/organisations';
-import { AppError, Ctx, type RequestContext, RequiresScope } from '@schakel/platform';
+import { AppError, Ctx, encodeCursor, type RequestContext, RequiresScope } from '@schakel/platform';
 import { availableActions } from '../handoffs/handoff-state-machine';
-import { encodeCursor, HandoffsService } from '../handoffs/handoffs.service';
+import { HANDOFF_CURSOR, HandoffsService } from '../handoffs/handoffs.service';
 import type { HandoffAction, HandoffDirection, HandoffStatus } from '../referral.enums';
 import { CaseLoaders } from './case.loaders';
 import { HandoffActionEnum, HandoffDirectionEnum, HandoffStatusEnum } from './enums.graphql';
@@ -29,7 +29,7 @@ export class HandoffsResolver {
   ): Promise<HandoffConnectionType> {
     const filter = { direction, statuses: status, overdue, first, after };
     const page = await this.handoffService.list(ctx, filter);
-    const edges = page.nodes.map((h) => ({ cursor: encodeCursor(h.id), node: HandoffType.from(h) }));
+    const edges = page.nodes.map((h) => ({ cursor: encodeCursor(HANDOFF_CURSOR, h.id), node: HandoffType.from(h) }));
     return { edges, filter, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

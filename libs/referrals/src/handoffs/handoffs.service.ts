@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EmployeesService, OrganisationsService } from '@schakel/organisations';
-import { AppError, hasAnyRole, queryReturning, type RequestContext, TenantTransactions, writeOutbox } from '@schakel/platform';
+import { AppError, decodeCursor, hasAnyRole, queryReturning, type RequestContext, requireExistingId, TenantTransactions, writeOutbox } from '@schakel/platform';
 import type { EntityManager } from 'typeorm';
-import { HANDOFF_NOT_FOUND, requireCaseRole, requireId } from '../case-access';
+import { HANDOFF_NOT_FOUND, requireCaseRole } from '../case-access';
 import { chainStore } from '../chain-store';
 import type { AcceptCommand, CompleteCommand, ForwardCommand, ReasonCommand, RecordContactCommand, VersionedCommand } from '../commands';
 import { checkReceiverAndConsent } from '../receiver-check';
@@ -75,7 +75,7 @@ export class HandoffsService {
 
   async get(context: RequestContext, id: string): Promise<HandoffRecord> {
     requireCaseRole(context.actor);
-    requireId(id, HANDOFF_NOT_FOUND);
+    requireExistingId(id, HANDOFF_NOT_FOUND);
     const handoff = await this.tx.run(context.actor, (m) => chainStore.findHandoff(m, id));
     if (!handoff) throw AppError.notFound(HANDOFF_NOT_FOUND);
     return handoff;
@@ -187,7 +187,7 @@ export class HandoffsService {
   ): Promise<HandoffRecord> {
     const { actor } = context;
     requireCaseRole(actor);
-    requireId(id, HANDOFF_NOT_FOUND);
+    requireExistingId(id, HANDOFF_NOT_FOUND);
     const rule = TRANSITIONS[action];
     return this.tx.run(actor, async (m) => {
       const current = await chainStore.findHandoff(m, id, true);
@@ -252,7 +252,7 @@ export class HandoffsService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw AppError.badInput({ nl: `first moet tussen 1 en ${MAX_PAGE_SIZE} liggen.`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.` }, { field: 'first' });
     }
-    const afterId = filter.after ? decodeCursor(filter.after) : null;
+    const afterId = filter.after ? decodeCursor(HANDOFF_CURSOR, filter.after) : null;
     const { where, params } = this.listWhere(context, filter);
     if (afterId) {
       params.push(afterId);
@@ -291,18 +291,5 @@ export class HandoffsService {
   }
 }
 
-const CURSOR_PREFIX = 'handoff:';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(handoffId: string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${handoffId}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
-  if (!UUID.test(id)) {
-    throw AppError.badInput({ nl: 'Ongeldige cursor: gebruik endCursor uit een eerder antwoord.', en: 'Invalid cursor: use endCursor from an earlier response.' }, { field: 'after' });
-  }
-  return id;
-}
+/** The kind of keyset cursor of the handoffs list. */
+export const HANDOFF_CURSOR = 'handoff';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
-import { AppError, recordProcessing, type RequestContext, TenantTransactions, writeOutbox } from '@schakel/platform';
+import { AppError, recordProcessing, type RequestContext, requireExistingId, TenantTransactions, writeOutbox } from '@schakel/platform';
 import canonicalize from 'canonicalize';
 import type { EntityManager } from 'typeorm';
-import { requireCaseRole, requireId, REFERRAL_NOT_FOUND } from '../case-access';
+import { requireCaseRole, REFERRAL_NOT_FOUND } from '../case-access';
 import { chainStore } from '../chain-store';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
 import { checkBsn } from '../citizens/bsn';
@@ -103,7 +103,7 @@ export class ReferralsService {
 
   async get(context: RequestContext, id: string): Promise<ReferralRecord> {
     requireCaseRole(context.actor);
-    requireId(id, REFERRAL_NOT_FOUND);
+    requireExistingId(id, REFERRAL_NOT_FOUND);
     const referral = await this.tx.run(context.actor, (m) => chainStore.findReferral(m, id));
     if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
     return referral;
@@ -127,7 +127,7 @@ export class ReferralsService {
 
   async addNote(context: RequestContext, referralId: string, text: string): Promise<ReferralRecord> {
     requireCaseRole(context.actor);
-    requireId(referralId, REFERRAL_NOT_FOUND);
+    requireExistingId(referralId, REFERRAL_NOT_FOUND);
     const note = text.trim();
     if (note.length === 0 || note.length > 4000) {
       throw AppError.badInput({ nl: 'Een notitie heeft 1 tot 4000 tekens.', en: 'A note has 1 to 4000 characters.' }, { field: 'text' });
@@ -143,7 +143,7 @@ export class ReferralsService {
 
   async flagBottleneck(context: RequestContext, referralId: string, details: BottleneckDetails): Promise<BottleneckRecord> {
     requireCaseRole(context.actor);
-    requireId(referralId, REFERRAL_NOT_FOUND);
+    requireExistingId(referralId, REFERRAL_NOT_FOUND);
     this.checkBottleneck(details);
     return this.tx.run(context.actor, async (m) => {
       const referral = await chainStore.findReferral(m, referralId);
