@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, isUuid, type IssuedToken, requireExistingId, LocalTokenService, type RequestContext, type Scope, SCOPES } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, isUuid, type IssuedToken, queryReturning, requireExistingId, LocalTokenService, type RequestContext, type Scope, SCOPES } from '@schakel/platform';
 import { DataSource } from 'typeorm';
 import { DUMMY_HASH, hashSecret, newSecret, verifySecret } from './secret-hash';
 
@@ -68,22 +68,22 @@ export class MachineClientsService {
   async rotate(context: RequestContext, id: string): Promise<{ client: MachineClientRecord; secret: string }> {
     this.requireAdministrator(context);
     const secret = newSecret();
-    const rows = await this.dataSource.query(
+    const [client] = await queryReturning<MachineClientRecord>(
+      this.dataSource,
       `UPDATE machine_clients m SET secret_hash = $3, rotated_at = now() WHERE m.id = $1 AND m.organisation_id = $2 AND m.active RETURNING ${COLUMNS}`,
       [requireExistingId(id, { nl: 'Deze client', en: 'This client' }), context.actor.organisationId, await hashSecret(secret)],
     );
-    const client = (rows[0] as MachineClientRecord[] | undefined)?.[0];
     if (!client) throw AppError.notFound({ nl: 'Deze (actieve) client', en: 'This (active) client' });
     return { client, secret };
   }
 
   async revoke(context: RequestContext, id: string): Promise<MachineClientRecord> {
     this.requireAdministrator(context);
-    const rows = await this.dataSource.query(
+    const [client] = await queryReturning<MachineClientRecord>(
+      this.dataSource,
       `UPDATE machine_clients m SET active = false, revoked_at = COALESCE(revoked_at, now()) WHERE m.id = $1 AND m.organisation_id = $2 RETURNING ${COLUMNS}`,
       [requireExistingId(id, { nl: 'Deze client', en: 'This client' }), context.actor.organisationId],
     );
-    const client = (rows[0] as MachineClientRecord[] | undefined)?.[0];
     if (!client) throw AppError.notFound({ nl: 'Deze client', en: 'This client' });
     return client;
   }

@@ -32,12 +32,18 @@ export async function runInTenant<T>(
 }
 
 /**
- * Runs an UPDATE/DELETE … RETURNING and gives back the rows. (TypeORM's manager.query answers
- * such statements with [rows, count]; the structured result is unambiguous.)
+ * Runs an UPDATE/DELETE … RETURNING and gives back the rows. (TypeORM's query() answers such
+ * statements with [rows, count]; the structured result is unambiguous.) Inside a transaction
+ * pass its manager; outside one, the DataSource (a connection is taken from the pool for it).
  */
-export async function queryReturning<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('queryReturning needs a transaction (a manager with a query runner)');
-  const result = await runner.query(sql, params, true);
-  return result.records as T[];
+export async function queryReturning<T>(on: EntityManager | DataSource, sql: string, params: unknown[]): Promise<T[]> {
+  const owned = on instanceof DataSource ? on.createQueryRunner() : undefined;
+  const runner = owned ?? (on as EntityManager).queryRunner;
+  if (!runner) throw new Error('queryReturning needs a transaction manager or a DataSource');
+  try {
+    const result = await runner.query(sql, params, true);
+    return result.records as T[];
+  } finally {
+    await owned?.release();
+  }
 }
