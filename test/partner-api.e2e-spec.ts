@@ -212,6 +212,21 @@ describe('partner API (end to end)', () => {
     await expect(clientToken(a, client.clientId, rotated.data!.rotateMachineClientSecret.clientSecret)).rejects.toThrow(/invalid_client/);
   });
 
+  it('refuses bad machine-client input and changes nothing', async () => {
+    const beheer = await a.devToken('beheer@belastingdienst.demo');
+    const count = async () => (await owner.query(`SELECT count(*)::int AS n FROM machine_clients`)).rows[0].n as number;
+    const before = await count();
+    for (const input of [`{ name: "X", scopes: ["handoffs:delete"] }`, `{ name: "X", scopes: [] }`, `{ name: "   ", scopes: ["handoffs:read"] }`]) {
+      const res = await a.graphql(`mutation { createMachineClient(input: ${input}) { clientSecret } }`, {}, beheer);
+      expect([input, code(res)]).toEqual([input, 'BAD_USER_INPUT']);
+    }
+    expect(await count()).toBe(before);
+    // Only an administrator, and not for an id that cannot exist.
+    expect(code(await a.graphql(`mutation { createMachineClient(input: { name: "X", scopes: ["handoffs:read"] }) { clientSecret } }`, {}, await a.devToken('coordinator@belastingdienst.demo')))).toBe('FORBIDDEN');
+    expect(code(await a.graphql(`mutation { rotateMachineClientSecret(id: "not-an-id") { clientSecret } }`, {}, beheer))).toBe('NOT_FOUND');
+    expect(code(await a.graphql(`mutation { markNotificationsRead(ids: ["not-an-id"]) { id } }`, {}, beheer))).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses an expired token', async () => {
     const { rows } = await owner.query(`SELECT id FROM machine_clients WHERE client_id = 'uwv-system'`);
     const expired = await apiA.get(LocalTokenService).issue(rows[0].id, { typ: 'machine', scope: 'handoffs:read' }, -5);
