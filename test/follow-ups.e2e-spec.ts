@@ -1,10 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { verifyWebhookSignature } from '@schakel/follow-ups';
+import { QueueName, type RelayedEvent } from '@schakel/platform';
 import { eventually, TestClient } from '@schakel/testing';
 import { createWorker } from '@schakel/worker';
+import type { Queue } from 'bullmq';
 import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
@@ -118,7 +121,7 @@ describe('follow-ups (end to end)', () => {
     expect(atCoordinator.node.message).toMatch(/UWV/);
     await eventually(async () => (await notifications('balie@tilburg.demo')).edges.find((e) => e.node.handoffId === handoffId && e.node.type === 'ESCALATION'));
     // A behandelaar (no coordinator) is not bothered with escalations.
-    expect((await notifications('behandelaar@uwv.demo')).edges.some((e) => e.node.handoffId === handoffId)).toBe(false);
+    expect((await notifications('behandelaar@uwv.demo')).edges.some((e) => e.node.handoffId === handoffId && e.node.type === 'ESCALATION')).toBe(false);
 
     const overdueOnly = await gql<{ handoffs: { edges: Array<{ node: { id: string } }> } }>('coordinator@uwv.demo', `{ handoffs(direction: INCOMING, overdue: true, first: 100) { edges { node { id } } } }`);
     expect(overdueOnly.data!.handoffs.edges.map((e) => e.node.id)).toContain(handoffId);
@@ -178,6 +181,59 @@ describe('follow-ups (end to end)', () => {
     });
     expect(refused).not.toBe('completed');
     await anonymous.dispose();
+  });
+
+  it("tells the receiver's behandelaars and coördinatoren of a new referral, live and once, and not its balie", async () => {
+    const wsUrl = client.baseUrl.replace('http', 'ws') + '/graphql';
+    const ws = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${await token('behandelaar@uwv.demo')}` }, retryAttempts: 0 });
+    const live: Array<{ type: string; handoffId: string; message: string }> = [];
+    await new Promise<void>((resolve, reject) => {
+      ws.subscribe<{ notificationAdded: { type: string; handoffId: string; message: string } }>(
+        { query: `subscription { notificationAdded { type handoffId message } }` },
+        { next: (m) => m.data && live.push(m.data.notificationAdded), error: reject, complete: () => undefined },
+      );
+      setTimeout(resolve, 500);
+    });
+    const { referralId, handoffId } = await refer('uwv', 'WERK');
+    const expected = 'Nieuwe doorverwijzing van Gemeente Tilburg over Werk.';
+    const newHandoff = (who: string) => async () => (await notifications(who)).edges.filter((e) => e.node.handoffId === handoffId && e.node.type === 'NEW_HANDOFF');
+
+    for (const who of ['behandelaar@uwv.demo', 'coordinator@uwv.demo']) {
+      const [note] = await eventually(async () => {
+        const found = await newHandoff(who)();
+        return found.length > 0 ? found : undefined;
+      });
+      expect(note.node).toMatchObject({ read: false, message: expected });
+    }
+    expect(await eventually(() => live.find((n) => n.handoffId === handoffId && n.type === 'NEW_HANDOFF'))).toEqual({ type: 'NEW_HANDOFF', handoffId, message: expected });
+    await ws.dispose();
+    // Stored for both in one statement: whoever lacks it now is not a recipient.
+    for (const who of ['balie@uwv.demo', 'beheer@uwv.demo', 'balie@tilburg.demo']) expect(await newHandoff(who)()).toEqual([]);
+
+    // At-least-once delivery: the same outbox event processed again tells nobody twice.
+    const { rows } = await owner.query(
+      `SELECT id, topic, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", payload, created_at AS "createdAt"
+         FROM outbox WHERE aggregate_id = $1 AND topic = 'handoff.requested'`,
+      [handoffId],
+    );
+    const event: RelayedEvent = { outboxId: rows[0].id, topic: rows[0].topic, aggregateType: rows[0].aggregateType, aggregateId: rows[0].aggregateId, occurredAt: rows[0].createdAt.toISOString(), payload: rows[0].payload };
+    const redelivered = await worker.get<Queue>(getQueueToken(QueueName.FollowUps)).add('event', event, { jobId: `redelivery.${event.outboxId}` });
+    await eventually(async () => (await redelivered.getState()) === 'completed');
+    const stored = await owner.query(`SELECT count(*)::int AS n FROM notifications WHERE handoff_id = $1 AND type = 'NEW_HANDOFF'`, [handoffId]);
+    expect(stored.rows[0].n).toBe(2);
+    expect(await newHandoff('behandelaar@uwv.demo')()).toHaveLength(1);
+
+    // A forward makes a new REQUESTED link: now the next organisation's people hear of it.
+    const forwarded = await gql(
+      'behandelaar@uwv.demo',
+      `mutation ($id: ID!, $to: ID!) { forwardHandoff(id: $id, input: { expectedVersion: 1, toOrganisationId: $to, reason: "Hoort bij de SVB.", consent: { given: true, method: MONDELING } }) { status } }`,
+      { id: handoffId, to: orgs.svb },
+    );
+    expect(forwarded.errors).toBeUndefined();
+    const chain = await gql<{ referral: { currentHandoff: { id: string } } }>('behandelaar@uwv.demo', `query ($id: ID!) { referral(id: $id) { currentHandoff { id } } }`, { id: referralId });
+    const next = chain.data!.referral.currentHandoff.id;
+    const atSvb = await eventually(async () => (await notifications('coordinator@svb.demo')).edges.find((e) => e.node.handoffId === next && e.node.type === 'NEW_HANDOFF'));
+    expect(atSvb.node.message).toBe('Nieuwe doorverwijzing van UWV over Werk.');
   });
 
   it('delivers signed webhooks to the chain only, retries failures, lists exhausted deliveries and re-sends them', async () => {

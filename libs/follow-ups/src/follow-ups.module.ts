@@ -3,6 +3,7 @@ import { OrganisationsModule } from '@schakel/organisations';
 import { QueueModule, QueueName } from '@schakel/platform';
 import { DeadlinesService } from './deadlines/deadlines.service';
 import { ClosedLoopNotifier } from './notifications/closed-loop.service';
+import { NewHandoffNotifier } from './notifications/new-handoff.service';
 import { NotificationsService } from './notifications/notifications.service';
 import { DeadlineCalculator, ResponseNormProvider, TableResponseNorms } from './norms/response-norms';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -17,7 +18,8 @@ import { WebhooksService } from './webhooks/webhooks.service';
     { provide: ResponseNormProvider, useClass: TableResponseNorms },
     DeadlinesService,
     ClosedLoopNotifier,
+    NewHandoffNotifier,
   ],
-  exports: [NotificationsService, WebhooksService, DeadlineCalculator, ResponseNormProvider, DeadlinesService, ClosedLoopNotifier, QueueModule],
+  exports: [NotificationsService, WebhooksService, DeadlineCalculator, ResponseNormProvider, DeadlinesService, ClosedLoopNotifier, NewHandoffNotifier, QueueModule],
 })
 export class FollowUpsModule {}

@@ -3,6 +3,7 @@ export * from './norms/response-norms';
 export * from './deadlines/deadlines.service';
 export * from './notifications/notifications.service';
 export * from './notifications/closed-loop.service';
+export * from './notifications/new-handoff.service';
 export * from './outbox/outbox-relay.service';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-event';

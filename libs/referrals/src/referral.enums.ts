@@ -1,6 +1,19 @@
 export const REFERRAL_TOPICS = ['WERK', 'INKOMEN', 'SCHULDEN', 'TOESLAGEN', 'BELASTINGEN', 'ZORG', 'WONEN', 'JEUGD', 'OVERIG'] as const;
 export type ReferralTopic = (typeof REFERRAL_TOPICS)[number];
 
+/** How a topic reads in a Dutch sentence ("… over Werk."); no personal data, only the subject. */
+export const REFERRAL_TOPIC_LABELS: Record<ReferralTopic, string> = {
+  WERK: 'Werk',
+  INKOMEN: 'Inkomen',
+  SCHULDEN: 'Schulden',
+  TOESLAGEN: 'Toeslagen',
+  BELASTINGEN: 'Belastingen',
+  ZORG: 'Zorg',
+  WONEN: 'Wonen',
+  JEUGD: 'Jeugd',
+  OVERIG: 'een ander onderwerp',
+};
+
 export const URGENCIES = ['NORMAAL', 'HOOG', 'ACUUT'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

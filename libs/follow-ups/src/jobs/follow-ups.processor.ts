@@ -5,6 +5,7 @@ import type Redis from 'ioredis';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
+import { NewHandoffNotifier } from '../notifications/new-handoff.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 type FollowUpJob =
@@ -22,6 +23,7 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
   constructor(
     private readonly deadlines: DeadlinesService,
     private readonly closedLoop: ClosedLoopNotifier,
+    private readonly newHandoff: NewHandoffNotifier,
     private readonly webhooks: WebhooksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
@@ -60,6 +62,7 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
   private async onEvent(event: RelayedEvent): Promise<{ webhooks: number }> {
     if (event.topic === 'handoff.requested') await this.deadlines.onRequested(event);
     if (event.topic === 'handoff.accepted') await this.deadlines.onAccepted(event);
+    if (this.newHandoff.handles(event.topic)) await this.newHandoff.onEvent(event);
     if (this.closedLoop.handles(event.topic)) await this.closedLoop.onEvent(event);
     if (event.aggregateType === 'handoff') await this.announce(event);
     return { webhooks: await this.webhooks.fanOut(event) };
