@@ -1,5 +1,6 @@
 export * from './working-days/working-days';
 export * from './norms/response-norms';
+export * from './norms/response-norm-view';
 export * from './deadlines/deadlines.service';
 export * from './notifications/notifications.service';
 export * from './notifications/closed-loop.service';

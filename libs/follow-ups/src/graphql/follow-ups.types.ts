@@ -3,6 +3,7 @@ import { enumFrom } from '@schakel/platform';
 import { PageInfoType } from '@schakel/referrals';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 import type { NotificationRecord } from '../notifications/notifications.service';
+import type { ResponseNormView } from '../norms/response-norm-view';
 import { WEBHOOK_CHANNELS } from '../webhooks/webhook-event';
 import type { DeliveryStatus, WebhookDeliveryRecord, WebhookSubscriptionRecord } from '../webhooks/webhooks.service';
 
@@ -13,7 +14,7 @@ registerEnumType(WebhookDeliveryStatusEnum, { name: 'WebhookDeliveryStatus' });
 @ObjectType('Notification', { description: 'Een melding in de app voor één medewerker.' })
 export class NotificationType {
   @Field(() => ID) id!: string;
-  @Field({ description: 'Bijv. ACCEPTED, COMPLETED, ESCALATION, CONTACT_DUE.' }) type!: string;
+  @Field({ description: 'Bijv. NEW_HANDOFF, ACCEPTED, COMPLETED, ESCALATION, CONTACT_DUE.' }) type!: string;
   @Field() message!: string;
   @Field(() => ID, { nullable: true }) referralId!: string | null;
   @Field(() => ID, { nullable: true }) handoffId!: string | null;
@@ -50,6 +51,21 @@ export class NotificationConnectionType {
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
   @Field(() => Int) totalCount!: number;
   @Field(() => Int) unreadCount!: number;
+}
+
+@ObjectType('ResponseNorm', { description: 'Binnen welke termijn een ontvangende organisatie reageert, voor een onderwerp en urgentie.' })
+export class ResponseNormType {
+  @Field({ description: 'Termijn om op te pakken, bijv. "2 werkdagen" of "4 uur".' }) acceptWithin!: string;
+  @Field({ description: 'Termijn voor het eerste contact na het oppakken, bijv. "3 werkdagen".' }) firstContactWithin!: string;
+  @Field({ description: 'De zin voor het verwijsformulier, bijv. "reageert binnen 2 werkdagen".' }) description!: string;
+  @Field(() => Int, { nullable: true, description: 'Oppaktermijn in werkdagen; leeg als de termijn in uren is.' }) acceptWorkingDays!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Oppaktermijn in uren (bijv. ACUUT); leeg als de termijn in werkdagen is.' }) acceptHours!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Contacttermijn in werkdagen.' }) contactWorkingDays!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Contacttermijn in uren.' }) contactHours!: number | null;
+
+  static from(view: ResponseNormView): ResponseNormType {
+    return Object.assign(new ResponseNormType(), view);
+  }
 }
 
 @ObjectType('WebhookSubscription')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, runInTenant } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig } from '@schakel/platform';
 import { DataSource } from 'typeorm';
 import { addWorkingDays, type WorkingDayRules } from '../working-days/working-days';
 
@@ -17,7 +17,8 @@ export interface ResponseNorm {
 
 export interface NormQuery {
   receiverOrganisationId: string;
-  topic: string;
+  /** null: the organisation's norm for any topic (rows without a topic only). */
+  topic: string | null;
   urgency: string;
 }
 
@@ -27,6 +28,11 @@ export interface NormQuery {
  */
 export abstract class ResponseNormProvider {
   abstract normFor(query: NormQuery): Promise<ResponseNorm>;
+
+  /** Many at once, in the order asked (e.g. one per organisation of a list). */
+  normsFor(queries: readonly NormQuery[]): Promise<ResponseNorm[]> {
+    return Promise.all(queries.map((q) => this.normFor(q)));
+  }
 }
 
 /**
@@ -43,31 +49,53 @@ export class TableResponseNorms extends ResponseNormProvider {
   }
 
   async normFor(query: NormQuery): Promise<ResponseNorm> {
-    const key = `${query.receiverOrganisationId}|${query.topic}|${query.urgency}`;
-    const hit = this.recent.get(key);
-    if (hit && hit.at > Date.now() - NORM_CACHE_MS) return hit.norm;
-    const norm = await this.lookUp(query);
-    if (this.recent.size > 10_000) this.recent.clear();
-    this.recent.set(key, { at: Date.now(), norm });
+    const [norm] = await this.normsFor([query]);
     return norm;
   }
 
-  private async lookUp(query: NormQuery): Promise<ResponseNorm> {
-    const rows: ResponseNorm[] = await runInTenant(this.dataSource, { organisationId: query.receiverOrganisationId }, (m) =>
-      m.query(
-        `SELECT accept_amount AS "acceptAmount", accept_unit AS "acceptUnit", contact_amount AS "contactAmount",
-                contact_unit AS "contactUnit", source
-           FROM response_norms
-          WHERE (organisation_id = $1 OR organisation_id IS NULL)
-            AND (topic::text = $2 OR topic IS NULL)
-            AND (urgency::text = $3 OR urgency IS NULL)
-          ORDER BY (urgency IS NOT NULL) DESC, (organisation_id IS NOT NULL) DESC, (topic IS NOT NULL) DESC
-          LIMIT 1`,
-        [query.receiverOrganisationId, query.topic, query.urgency],
-      ),
+  /** Served from the short cache where possible; the rest in one statement, however many. */
+  override async normsFor(queries: readonly NormQuery[]): Promise<ResponseNorm[]> {
+    const now = Date.now();
+    const keyOf = (q: NormQuery) => `${q.receiverOrganisationId}|${q.topic ?? ''}|${q.urgency}`;
+    const known = new Map<string, ResponseNorm>();
+    const missing = new Map<string, NormQuery>();
+    for (const q of queries) {
+      const hit = this.recent.get(keyOf(q));
+      if (hit && hit.at > now - NORM_CACHE_MS) known.set(keyOf(q), hit.norm);
+      else missing.set(keyOf(q), q);
+    }
+    if (missing.size > 0) {
+      const found = await this.lookUp([...missing.values()]);
+      if (this.recent.size > 10_000) this.recent.clear();
+      [...missing.keys()].forEach((key, i) => {
+        known.set(key, found[i]);
+        this.recent.set(key, { at: now, norm: found[i] });
+      });
+    }
+    return queries.map((q) => known.get(keyOf(q)) as ResponseNorm);
+  }
+
+  /** response_norms holds no case data and has no row-level security: no tenant needed. */
+  private async lookUp(queries: NormQuery[]): Promise<ResponseNorm[]> {
+    const rows: Array<ResponseNorm & { position: number }> = await this.dataSource.query(
+      `SELECT q.position::int AS position, n.accept_amount AS "acceptAmount", n.accept_unit AS "acceptUnit",
+              n.contact_amount AS "contactAmount", n.contact_unit AS "contactUnit", n.source
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS q(organisation_id, topic, urgency, position)
+         CROSS JOIN LATERAL (
+           SELECT rn.* FROM response_norms rn
+            WHERE (rn.organisation_id = q.organisation_id OR rn.organisation_id IS NULL)
+              AND (rn.topic::text = q.topic OR rn.topic IS NULL)
+              AND (rn.urgency::text = q.urgency OR rn.urgency IS NULL)
+            ORDER BY (rn.urgency IS NOT NULL) DESC, (rn.organisation_id IS NOT NULL) DESC, (rn.topic IS NOT NULL) DESC
+            LIMIT 1) n`,
+      [queries.map((q) => q.receiverOrganisationId), queries.map((q) => q.topic), queries.map((q) => q.urgency)],
     );
-    if (!rows[0]) throw new Error('No response norm configured (the defaults in response_norms are missing)');
-    return rows[0];
+    const byPosition = new Map(rows.map(({ position, ...norm }) => [position, norm]));
+    return queries.map((_q, i) => {
+      const norm = byPosition.get(i + 1);
+      if (!norm) throw new Error('No response norm configured (the defaults in response_norms are missing)');
+      return norm;
+    });
   }
 }
 
