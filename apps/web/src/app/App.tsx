@@ -1,0 +1,85 @@
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { OidcCallbackPage, OidcPopupPage } from '../auth/OidcCallbackPage';
+import { POPUP_PATH, REDIRECT_PATH } from '../auth/oidc';
+import { SessionExpiredDialog } from '../auth/SessionExpiredDialog';
+import { useSession } from '../auth/session';
+import { SignInPage } from '../auth/SignInPage';
+import { Layout } from './Layout';
+import { CASE_ROLES, hasRole, MeProvider, RECEIVER_ROLES, type CurrentUser } from './me';
+import { NotFoundPage, OtherRolePage } from './StaticPages';
+
+// One chunk per screen, so the sign-in page loads quickly. Signing screens (action lists) and
+// report screens slot in here as routes of their own.
+const HandoffListPage = lazy(() => import('../handoffs/HandoffListPage'));
+const NewReferralPage = lazy(() => import('../referrals/NewReferralPage'));
+const ReferralPage = lazy(() => import('../referrals/ReferralPage'));
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+
+function Loading() {
+  return (
+    <Paragraph role="status" className="schakel-muted">
+      Laden…
+    </Paragraph>
+  );
+}
+
+function home(user: CurrentUser): string {
+  if (hasRole(user, RECEIVER_ROLES)) return '/inkomend';
+  if (hasRole(user, CASE_ROLES)) return '/uitgaand';
+  return '/meldingen';
+}
+
+function SignedInRoutes({ user }: { user: CurrentUser }) {
+  const isCase = hasRole(user, CASE_ROLES);
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to={home(user)} replace />} />
+          <Route path="inkomend" element={isCase ? <HandoffListPage direction="INCOMING" /> : <OtherRolePage />} />
+          <Route path="uitgaand" element={isCase ? <HandoffListPage direction="OUTGOING" /> : <OtherRolePage />} />
+          <Route path="nieuw" element={isCase ? <NewReferralPage /> : <OtherRolePage />} />
+          <Route path="doorverwijzingen/:id" element={isCase ? <ReferralPage /> : <OtherRolePage />} />
+          <Route path="meldingen" element={<NotificationsPage />} />
+          <Route path="inloggen/*" element={<Navigate to={home(user)} replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const { session, expired, generation } = useSession();
+  return (
+    <Routes>
+      <Route path={REDIRECT_PATH} element={<OidcCallbackPage />} />
+      <Route path={POPUP_PATH} element={<OidcPopupPage />} />
+      <Route
+        path="*"
+        element={
+          session ? (
+            <>
+              <MeProvider
+                key={generation}
+                loading={
+                  <main id="inhoud" className="schakel-main" tabIndex={-1}>
+                    <Heading1>Schakel</Heading1>
+                    <Loading />
+                  </main>
+                }
+              >
+                {(user) => <SignedInRoutes user={user} />}
+              </MeProvider>
+              <SessionExpiredDialog open={expired} />
+            </>
+          ) : (
+            <SignInPage />
+          )
+        }
+      />
+    </Routes>
+  );
+}

@@ -1,0 +1,121 @@
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { Button, NumberBadge, SkipLink } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { NotificationAddedDocument, NotificationsDocument, UnreadCountDocument } from '../api/generated';
+import { useSession } from '../auth/session';
+import { useAnnounce } from '../ui/announcer';
+import { ROLE_LABEL } from '../ui/labels';
+import { CASE_ROLES, hasRole, RECEIVER_ROLES, useMe } from './me';
+
+/** Header, main menu and the page. Meldingen arrive live and are announced. */
+export function Layout() {
+  const me = useMe();
+  const { signOut } = useSession();
+  const client = useApolloClient();
+  const announce = useAnnounce();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  const { data: unread } = useQuery(UnreadCountDocument, { fetchPolicy: 'cache-and-network' });
+  const unreadCount = unread?.notifications.unreadCount ?? 0;
+
+  useSubscription(NotificationAddedDocument, {
+    onData: ({ data }) => {
+      const n = data.data?.notificationAdded;
+      if (!n) return;
+      announce(`Nieuwe melding: ${n.message}`);
+      void client.refetchQueries({ include: [UnreadCountDocument, NotificationsDocument] });
+    },
+  });
+
+  // After a route change, put focus on the new page's content, as a full page load would.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = main.current?.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    } else {
+      main.current?.focus();
+    }
+  }, [location.pathname]);
+
+  const isCase = hasRole(me, CASE_ROLES);
+  const navClass = ({ isActive }: { isActive: boolean }) => `schakel-nav__link${isActive ? ' schakel-nav__link--current' : ''}`;
+
+  return (
+    <>
+      <SkipLink href="#inhoud">Direct naar de inhoud</SkipLink>
+      <header className="schakel-header">
+        <div className="schakel-header__brand">
+          <span className="schakel-logo" aria-hidden="true">
+            ⛓
+          </span>
+          <span className="schakel-header__name">Schakel</span>
+          <span className="schakel-header__org">{me.organisation.name}</span>
+        </div>
+        <div className="schakel-header__user">
+          <span>
+            {me.name} <span className="schakel-muted">({me.roles.map((r) => ROLE_LABEL[r]).join(', ')})</span>
+          </span>
+          <Button appearance="secondary-action-button" type="button" onClick={() => void signOut()}>
+            Afmelden
+          </Button>
+        </div>
+      </header>
+      <nav className="schakel-nav" aria-label="Hoofdmenu">
+        <ul>
+          {isCase && (
+            <>
+              {hasRole(me, RECEIVER_ROLES) && (
+                <li>
+                  <NavLink to="/inkomend" className={navClass}>
+                    Inkomend
+                  </NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/uitgaand" className={navClass}>
+                  Uitgaand
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/nieuw" className={navClass}>
+                  Nieuwe doorverwijzing
+                </NavLink>
+              </li>
+              {!hasRole(me, RECEIVER_ROLES) && (
+                <li>
+                  <NavLink to="/inkomend" className={navClass}>
+                    Inkomend
+                  </NavLink>
+                </li>
+              )}
+            </>
+          )}
+          <li>
+            <NavLink to="/meldingen" className={navClass}>
+              Meldingen{' '}
+              <NumberBadge data-testid="unread-count" aria-hidden={unreadCount === 0 ? true : undefined}>
+                {unreadCount > 0 ? (
+                  <>
+                    {unreadCount}
+                    <span className="schakel-visually-hidden"> ongelezen</span>
+                  </>
+                ) : null}
+              </NumberBadge>
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <main id="inhoud" ref={main} className="schakel-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

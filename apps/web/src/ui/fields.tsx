@@ -1,0 +1,277 @@
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+
+// Form fields with the label, help text and error tied to the control (WCAG 1.3.1, 3.3.1):
+// the error is part of the control's accessible description and the control is aria-invalid.
+
+interface Common {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  required?: boolean;
+}
+
+function describedBy(id: string, description?: ReactNode, error?: string, extra?: string): string | undefined {
+  const ids = [description ? `${id}-hulp` : null, error ? `${id}-fout` : null, extra ?? null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Label({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'>) {
+  return (
+    <FormLabel htmlFor={id}>
+      {label}
+      {!required && <span className="schakel-muted"> (niet verplicht)</span>}
+    </FormLabel>
+  );
+}
+
+function Help({ id, description }: Pick<Common, 'id' | 'description'>) {
+  return description ? <FormFieldDescription id={`${id}-hulp`}>{description}</FormFieldDescription> : null;
+}
+
+function ErrorText({ id, error }: Pick<Common, 'id' | 'error'>) {
+  return error ? (
+    <FormFieldErrorMessage id={`${id}-fout`} className="schakel-field-error">
+      {error}
+    </FormFieldErrorMessage>
+  ) : null;
+}
+
+export function TextField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  status,
+  maxLength,
+}: Common & {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'tel' | 'email';
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+  /** A live note under the field (e.g. the BSN check while typing). */
+  status?: ReactNode;
+  maxLength?: number;
+}) {
+  return (
+    <FormField invalid={Boolean(error)} className="schakel-field">
+      <Label id={id} label={label} required={required} />
+      <Help id={id} description={description} />
+      <ErrorText id={id} error={error} />
+      <Textbox
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        invalid={Boolean(error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, description, error, status ? `${id}-status` : undefined)}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {status && (
+        <div id={`${id}-status`} className="schakel-field-status" aria-live="polite">
+          {status}
+        </div>
+      )}
+    </FormField>
+  );
+}
+
+export function TextAreaField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  rows = 6,
+  maxLength,
+}: Common & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
+  return (
+    <FormField invalid={Boolean(error)} className="schakel-field">
+      <Label id={id} label={label} required={required} />
+      <Help id={id} description={description} />
+      <ErrorText id={id} error={error} />
+      <Textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        invalid={Boolean(error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, description, error)}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FormField>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  options,
+  placeholder,
+}: Common & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string }) {
+  return (
+    <FormField invalid={Boolean(error)} className="schakel-field">
+      <Label id={id} label={label} required={required} />
+      <Help id={id} description={description} />
+      <ErrorText id={id} error={error} />
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        invalid={Boolean(error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, description, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {placeholder !== undefined && <SelectOption value="">{placeholder}</SelectOption>}
+        {options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+export function CheckboxField({
+  id,
+  label,
+  description,
+  error,
+  checked,
+  onChange,
+}: Omit<Common, 'required'> & { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <FormField type="checkbox" invalid={Boolean(error)} className="schakel-field schakel-field--checkbox">
+      <ErrorText id={id} error={error} />
+      <div className="schakel-checkbox-row">
+        <Checkbox
+          id={id}
+          name={id}
+          checked={checked}
+          invalid={Boolean(error)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, description, error)}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      </div>
+      <Help id={id} description={description} />
+    </FormField>
+  );
+}
+
+export function RadioGroupField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  options,
+}: Common & { value: string; onChange: (value: string) => void; options: Option[] }) {
+  return (
+    <Fieldset
+      invalid={Boolean(error)}
+      aria-describedby={describedBy(id, description, error)}
+      className="schakel-field"
+      id={id}
+      role="radiogroup"
+      aria-required={required || undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <FieldsetLegend>
+        {label}
+        {!required && <span className="schakel-muted"> (niet verplicht)</span>}
+      </FieldsetLegend>
+      <Help id={id} description={description} />
+      <ErrorText id={id} error={error} />
+      {options.map((o) => (
+        <div key={o.value} className="schakel-radio-row">
+          <RadioButton
+            id={`${id}-${o.value}`}
+            name={id}
+            value={o.value}
+            checked={value === o.value}
+            invalid={Boolean(error)}
+            onChange={() => onChange(o.value)}
+          />
+          <FormLabel htmlFor={`${id}-${o.value}`} type="radio" checked={value === o.value}>
+            {o.label}
+          </FormLabel>
+        </div>
+      ))}
+    </Fieldset>
+  );
+}
+
+/** A list of all problems at the top of a form, each linking to its field (WCAG 3.3.1). */
+export function ErrorSummary({ errors, labels, general, id }: { errors: Record<string, string>; labels: Record<string, string>; general: string[]; id: string }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0 && general.length === 0) return null;
+  return (
+    <div className="schakel-error-summary" role="alert" id={id} tabIndex={-1} aria-labelledby={`${id}-titel`}>
+      <h2 id={`${id}-titel`} className="utrecht-heading-2">
+        Er {entries.length + general.length === 1 ? 'is 1 probleem' : `zijn ${entries.length + general.length} problemen`}
+      </h2>
+      <ul>
+        {general.map((g) => (
+          <li key={g}>{g}</li>
+        ))}
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`} className="utrecht-link">
+              {labels[field] ?? field}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

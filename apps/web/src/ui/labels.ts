@@ -1,0 +1,113 @@
+import type {
+  BottleneckCategory,
+  ConsentMethod,
+  ContactChannel,
+  EmployeeRole,
+  HandoffAction,
+  HandoffStatus,
+  Outcome,
+  ReferralStatus,
+  ReferralTopic,
+  TimelineEventType,
+  Urgency,
+} from '../api/generated';
+
+// The words users read (B1 Dutch), one place for every enum the API sends.
+
+export const STATUS_LABEL: Record<HandoffStatus, string> = {
+  REQUESTED: 'Nieuw',
+  RECEIVED: 'Geopend',
+  ACCEPTED: 'Opgepakt',
+  IN_PROGRESS: 'Contact gehad',
+  COMPLETED: 'Afgerond',
+  FORWARDED: 'Doorgestuurd',
+  RETURNED: 'Teruggestuurd',
+  CANCELLED: 'Ingetrokken',
+};
+
+export const REFERRAL_STATUS_LABEL: Record<ReferralStatus, string> = {
+  OPEN: 'Loopt nog',
+  RESOLVED: 'Afgerond',
+  WITHDRAWN: 'Ingetrokken',
+};
+
+export const TOPIC_LABEL: Record<ReferralTopic, string> = {
+  WERK: 'Werk',
+  INKOMEN: 'Inkomen',
+  TOESLAGEN: 'Toeslagen',
+  BELASTINGEN: 'Belastingen',
+  SCHULDEN: 'Schulden',
+  WONEN: 'Wonen',
+  ZORG: 'Zorg',
+  JEUGD: 'Jeugd',
+  OVERIG: 'Iets anders',
+};
+
+export const URGENCY_LABEL: Record<Urgency, string> = {
+  NORMAAL: 'Normaal',
+  HOOG: 'Hoog',
+  ACUUT: 'Acuut (vandaag nog)',
+};
+
+export const CHANNEL_LABEL: Record<ContactChannel, string> = {
+  TELEFOON: 'Telefoon',
+  EMAIL: 'E-mail',
+  BRIEF: 'Brief',
+  BALIE: 'Aan de balie',
+  HUISBEZOEK: 'Huisbezoek',
+  VIA_VERWIJZER: 'Via de verwijzer',
+};
+
+export const CONSENT_METHOD_LABEL: Record<ConsentMethod, string> = {
+  MONDELING: 'Mondeling gevraagd',
+  SCHRIFTELIJK: 'Schriftelijk (op papier)',
+  DIGITAAL: 'Digitaal',
+};
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  GEHOLPEN: 'Geholpen',
+  DEELS_GEHOLPEN: 'Deels geholpen',
+  NIET_GEHOLPEN: 'Niet geholpen',
+};
+
+export const BOTTLENECK_LABEL: Record<BottleneckCategory, string> = {
+  WET_EN_REGELGEVING: 'Wet- en regelgeving',
+  WERKPROCES: 'Werkproces',
+  SYSTEEM: 'Systeem',
+  SAMENWERKING: 'Samenwerking',
+  CAPACITEIT: 'Capaciteit',
+  OVERIG: 'Iets anders',
+};
+
+export const TIMELINE_LABEL: Record<TimelineEventType, string> = {
+  REQUESTED: 'Doorverwezen',
+  RECEIVED: 'Geopend',
+  ACCEPTED: 'Opgepakt',
+  CONTACT_RECORDED: 'Contact met de inwoner',
+  COMPLETED: 'Afgerond',
+  FORWARDED: 'Doorgestuurd',
+  RETURNED: 'Teruggestuurd',
+  CANCELLED: 'Ingetrokken',
+  ESCALATED: 'Termijn voorbij, opgeschaald',
+  NOTE_ADDED: 'Notitie',
+  BOTTLENECK_FLAGGED: 'Knelpunt gemeld',
+};
+
+export const ACTION_LABEL: Record<HandoffAction, string> = {
+  RECEIVE: 'Openen',
+  ACCEPT: 'Oppakken',
+  RECORD_CONTACT: 'Contact vastleggen',
+  COMPLETE: 'Afronden',
+  FORWARD: 'Doorsturen',
+  RETURN: 'Terugsturen',
+  CANCEL: 'Intrekken',
+};
+
+export const ROLE_LABEL: Record<EmployeeRole, string> = {
+  BALIE: 'baliemedewerker',
+  BEHANDELAAR: 'behandelaar',
+  COORDINATOR: 'coördinator',
+  SECRETARIS: 'secretaris',
+  BELEID: 'beleidsmedewerker',
+  BEHEERDER: 'beheerder',
+};
