@@ -25,6 +25,24 @@ describe('API in production mode', () => {
   it('has no development token route', async () => {
     const res = await api.post('/auth/dev/token', { username: 'balie@tilburg.demo' });
     expect(res.status).toBe(404);
+    // Not even a validation answer that would give the route away.
+    expect((await api.post('/auth/dev/token', { username: 'balie@tilburg.demo', expiresInSeconds: 1 })).status).toBe(404);
+  });
+
+  it('lists no demo employees, exactly like the missing token route', async () => {
+    const res = await fetch(`${api.baseUrl}/auth/dev/employees`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const token = await api.post('/auth/dev/token', { username: 'balie@tilburg.demo' });
+    const [listed, issued] = [await res.json(), await token.json()];
+    expect(listed).toEqual(issued);
+    expect(listed).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('tells the web app that the demo sign-in is off', async () => {
+    const res = await fetch(`${api.baseUrl}/auth/config`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ devSignIn: false, providers: expect.any(Array) });
   });
 
   it('refuses introspection and leaks no field suggestions or internals', async () => {

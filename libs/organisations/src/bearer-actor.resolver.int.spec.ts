@@ -116,6 +116,33 @@ describe('BearerActorResolver', () => {
       expect(error.code).toBe('UNAUTHENTICATED');
     });
 
+    describe("with the web app's access tokens: audience the API's resource, username in sub", () => {
+      const apiIssuer = () => `${issuer}/web`;
+      beforeAll(async () => {
+        await owner.query(
+          `INSERT INTO identity_providers (organisation_id, issuer, jwks_uri, audience, username_claim, client_id)
+           SELECT id, $1, $2, 'https://schakel.example/api', 'sub', 'schakel-web' FROM organisations WHERE slug = 'enschede'`,
+          [apiIssuer(), `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`],
+        );
+      });
+      afterAll(() => owner.query(`DELETE FROM identity_providers WHERE issuer = $1`, [apiIssuer()]));
+
+      const accessToken = (claims: Record<string, unknown>, aud: string | string[]) =>
+        new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' }).setIssuer(apiIssuer()).setAudience(aud)
+          .setIssuedAt().setExpirationTime('5m').sign(privateKey);
+
+      it('sign in by the configured claim, also with several audiences', async () => {
+        const actor = await resolver.resolve(await accessToken({ sub: 'Coordinator@Enschede.demo', client_id: 'schakel-web', scope: 'openid' }, ['https://schakel.example/api', 'account']));
+        expect(actor).toMatchObject({ kind: 'employee', username: 'coordinator@enschede.demo', roles: ['COORDINATOR'] });
+        expect(actor.tokenExpiresAt).toEqual(expect.any(Number));
+      });
+
+      it("refuse the ID token (audience: the web app's client id) and a token without the claim", async () => {
+        expect((await refusal(resolver.resolve(await accessToken({ sub: 'coordinator@enschede.demo' }, 'schakel-web')))).code).toBe('UNAUTHENTICATED');
+        expect((await refusal(resolver.resolve(await accessToken({}, 'https://schakel.example/api')))).code).toBe('UNAUTHENTICATED');
+      });
+    });
+
     it('refuse a token for another audience or from an unknown issuer', async () => {
       expect((await refusal(resolver.resolve(await sign({ preferred_username: 'balie@enschede.demo' }, 'other'))) ).code).toBe('UNAUTHENTICATED');
       const stranger = await new SignJWT({ preferred_username: 'balie@enschede.demo' })

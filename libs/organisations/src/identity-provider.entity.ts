@@ -21,6 +21,10 @@ export class IdentityProviderEntity {
   @Column({ name: 'username_claim', type: 'text', default: 'preferred_username' })
   usernameClaim!: string;
 
+  /** The OIDC client id of the web app at this provider; null: not offered on the sign-in page. */
+  @Column({ name: 'client_id', type: 'text', nullable: true })
+  clientId!: string | null;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

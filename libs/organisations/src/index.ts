@@ -8,6 +8,7 @@ export * from './organisations.service';
 export * from './employees.service';
 export * from './bearer-actor.resolver';
 export * from './machine-clients/machine-clients.service';
+export * from './sign-in/sign-in.service';
 export * from './machine-clients/secret-hash';
 export * from './organisations.module';
 export * from './organisations-api.module';
