@@ -13,6 +13,21 @@ const swc = [
   },
 ];
 
+// The web app's component tests: TSX with React's automatic runtime, ESM-only NL Design System
+// packages compiled too, CSS imports stubbed.
+const swcWeb = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
 const moduleNameMapper = {
   '^@schakel/platform$': '<rootDir>/libs/platform/src',
   '^@schakel/organisations$': '<rootDir>/libs/organisations/src',
@@ -26,9 +41,10 @@ const moduleNameMapper = {
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  // jose ships ESM only; Node 20 can require() it, Jest's module loader cannot, so it is compiled too.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose (and auto-bind, used by GraphQL Code Generator) ship ESM only; Node 20 can require()
+  // them, Jest's module loader cannot, so they are compiled too.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|auto-bind)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|auto-bind)/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
@@ -42,7 +58,26 @@ module.exports = {
   // Real services, workers and retries: generous limits; speed is measured in bench/, not here.
   testTimeout: 60_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'], testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '<rootDir>/apps/web/'],
+    },
+    {
+      rootDir: __dirname,
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
+      transform: { '^.+\\.(t|j)sx?$': swcWeb, '^.+\\.mjs$': swcWeb },
+      transformIgnorePatterns: ['/node_modules/(?!(@utrecht|@nl-design-system-candidate|@apollo/client|rxjs)/)'],
+      moduleNameMapper: {
+        '\\.css$': '<rootDir>/apps/web/test/style-stub.cjs',
+        '^(@utrecht/[a-z-]+-react)$': '<rootDir>/node_modules/$1/dist/index.mjs',
+      },
+      setupFilesAfterEnv: ['<rootDir>/apps/web/test/setup.ts'],
+      modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/web/dist/'],
+    },
     { ...base, ...servicesSetup, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.int.spec.ts'] },
     { ...base, ...servicesSetup, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
