@@ -45,6 +45,13 @@ describe('API in production mode', () => {
     expect(await res.json()).toMatchObject({ devSignIn: false, providers: expect.any(Array) });
   });
 
+  it('allows no browser origin without CORS_ORIGINS, not even the local web app', async () => {
+    for (const origin of ['http://localhost:4200', 'http://127.0.0.1:4200']) {
+      const res = await fetch(`${api.baseUrl}/graphql`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
   it('refuses introspection and leaks no field suggestions or internals', async () => {
     const res = await api.graphql(`{ __schema { types { name } } }`);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp, printApiSchema, schemaPath } from '@schakel/api';
+import { loadConfig } from '@schakel/platform';
 import { TestClient } from '@schakel/testing';
 
 const ME = `query { me { employee { id username name roles } organisation { id name kind oin gemeentecode } } }`;
@@ -83,6 +84,26 @@ describe('API (end to end)', () => {
     const page = await fetch(`${api.baseUrl}/admin/queues`, { headers: { Authorization: `Bearer ${beheer}` } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
+  });
+
+  it('lets the local web app call it from the browser (CORS outside production), and no other origin', async () => {
+    const { WEB_PORT } = loadConfig();
+    const preflight = (origin: string) =>
+      fetch(`${api.baseUrl}/graphql`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      });
+    for (const origin of [`http://127.0.0.1:${WEB_PORT}`, `http://localhost:${WEB_PORT}`]) {
+      const res = await preflight(origin);
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    }
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${WEB_PORT + 1}`]) {
+      expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const config = await fetch(`${api.baseUrl}/auth/config`, { headers: { Origin: `http://localhost:${WEB_PORT}` } });
+    expect(config.headers.get('access-control-allow-origin')).toBe(`http://localhost:${WEB_PORT}`);
   });
 
   it('echoes a request id', async () => {

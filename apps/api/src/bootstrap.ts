@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@schakel/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { apiHeaders, securityHeaders } from './http/api-headers';
+import { corsOrigins } from './http/cors';
 import { operationTimeout } from './http/operation-timeout';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
@@ -19,7 +20,7 @@ export async function createApiApp(): Promise<INestApplication> {
   // The dashboard (HTML) is mounted before the JSON-only headers and their strict CSP.
   mountQueueDashboard(app);
   app.enableCors({
-    origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false,
+    origin: corsOrigins(config),
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Apollo-Require-Preflight'],
     exposedHeaders: ['API-Version', 'X-Request-Id', 'Retry-After'],

@@ -38,6 +38,8 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: port.default(3000),
+    /** Port of the web app; outside production its origins may call the API (CORS) when CORS_ORIGINS is empty. */
+    WEB_PORT: port.default(4200),
     WORKER_HEALTH_PORT: port.default(3001),
     DATABASE_URL: postgresUrl.default('postgres://schakel_app:schakel_app@127.0.0.1:5432/schakel'),
     DATABASE_OWNER_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/schakel'),

@@ -16,11 +16,15 @@ describe('loadConfig', () => {
 
   it('coerces numbers and treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '8080', REDIS_PREFIX: '' })).toMatchObject({ PORT: 8080, REDIS_PREFIX: 'schakel' });
+    expect(loadConfig({}).WEB_PORT).toBe(4200);
+    expect(loadConfig({ WEB_PORT: '5173' }).WEB_PORT).toBe(5173);
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ WEB_PORT: 'web' }, 'WEB_PORT'],
+    [{ WEB_PORT: '65536' }, 'WEB_PORT'],
     [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
