@@ -53,9 +53,10 @@ export function Layout() {
       <SkipLink href="#inhoud">Direct naar de inhoud</SkipLink>
       <header className="schakel-header">
         <div className="schakel-header__brand">
-          <span className="schakel-logo" aria-hidden="true">
-            ⛓
-          </span>
+          <svg className="schakel-logo" aria-hidden="true" viewBox="0 0 32 16" width="32" height="16">
+            <rect x="1" y="3" width="16" height="10" rx="5" fill="none" stroke="currentColor" strokeWidth="2.5" />
+            <rect x="15" y="3" width="16" height="10" rx="5" fill="none" stroke="currentColor" strokeWidth="2.5" />
+          </svg>
           <span className="schakel-header__name">Schakel</span>
           <span className="schakel-header__org">{me.organisation.name}</span>
         </div>
@@ -101,14 +102,12 @@ export function Layout() {
           <li>
             <NavLink to="/meldingen" className={navClass}>
               Meldingen{' '}
-              <NumberBadge data-testid="unread-count" aria-hidden={unreadCount === 0 ? true : undefined}>
-                {unreadCount > 0 ? (
-                  <>
-                    {unreadCount}
-                    <span className="schakel-visually-hidden"> ongelezen</span>
-                  </>
-                ) : null}
-              </NumberBadge>
+              {unreadCount > 0 && (
+                <NumberBadge data-testid="unread-count">
+                  {unreadCount}
+                  <span className="schakel-visually-hidden"> ongelezen</span>
+                </NumberBadge>
+              )}
             </NavLink>
           </li>
         </ul>

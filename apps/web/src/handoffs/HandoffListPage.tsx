@@ -19,7 +19,7 @@ import { userFacingErrors } from '../api/errors';
 import { useAnnounce } from '../ui/announcer';
 import { AppLink } from '../ui/AppLink';
 import { CheckboxField, SelectField } from '../ui/fields';
-import { age, dayAndTime, fullDate, shortDay } from '../ui/format';
+import { ago, dayAndTime, fullDate, shortDay } from '../ui/format';
 import { STATUS_LABEL, TOPIC_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
 
@@ -143,7 +143,7 @@ export default function HandoffListPage({ direction }: { direction: HandoffDirec
                   <time dateTime={h.requestedAt} title={fullDate(h.requestedAt)}>
                     {shortDay(h.requestedAt)}
                   </time>
-                  <span className="schakel-muted"> ({age(h.requestedAt)} geleden)</span>
+                  <span className="schakel-muted"> ({ago(h.requestedAt)})</span>
                 </TableCell>
                 <TableCell>
                   {h.dueAt ? (

@@ -6,7 +6,7 @@ import { userFacingErrors } from '../api/errors';
 import { useAnnounce } from '../ui/announcer';
 import { AppLink } from '../ui/AppLink';
 import { CheckboxField } from '../ui/fields';
-import { age, fullDate } from '../ui/format';
+import { ago, fullDate } from '../ui/format';
 import { usePageTitle } from '../ui/page';
 
 const PAGE_SIZE = 25;
@@ -69,7 +69,7 @@ export default function NotificationsPage() {
             </p>
             <p className="schakel-muted">
               <time dateTime={n.createdAt} title={fullDate(n.createdAt)}>
-                {age(n.createdAt)} geleden
+                {ago(n.createdAt)}
               </time>
               {!n.read && (
                 <>

@@ -193,6 +193,15 @@ export function HandoffActionPanel({ handoff, onChanged }: { handoff: HandoffDet
     if (problem === STALE) setExpectedVersion(handoff.version);
   }, [problem, handoff.version]);
 
+  // The page marks a new handoff as opened first (RECEIVE); its other steps wait for that, so a
+  // form is never opened on a version that is about to change.
+  if (handoff.availableActions.includes('RECEIVE') && !open) {
+    return (
+      <Paragraph role="status" className="schakel-muted">
+        Bezig met openen…
+      </Paragraph>
+    );
+  }
   const actions = handoff.availableActions.filter((a) => a !== 'RECEIVE');
   if (actions.length === 0 && !open) return null;
 

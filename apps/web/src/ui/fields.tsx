@@ -185,7 +185,7 @@ export function CheckboxField({
   onChange,
 }: Omit<Common, 'required'> & { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
-    <FormField type="checkbox" invalid={Boolean(error)} className="schakel-field schakel-field--checkbox">
+    <FormField invalid={Boolean(error)} className="schakel-field schakel-field--checkbox">
       <ErrorText id={id} error={error} />
       <div className="schakel-checkbox-row">
         <Checkbox
@@ -223,8 +223,9 @@ export function RadioGroupField({
       className="schakel-field"
       id={id}
       role="radiogroup"
-      aria-required={required || undefined}
-      aria-invalid={error ? true : undefined}
+      // Fieldset puts role, aria-required and aria-invalid (from `invalid`) on its <fieldset>; raw
+      // aria-* props would land on its wrapping <div>, where aria-required is not allowed.
+      required={required}
     >
       <FieldsetLegend>
         {label}

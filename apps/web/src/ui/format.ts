@@ -19,13 +19,13 @@ export function fullDate(iso: string): string {
   return fullFormat.format(new Date(iso));
 }
 
-/** How long ago: "5 minuten", "3 uur", "2 dagen". */
-export function age(iso: string, now: number = Date.now()): string {
+/** How long ago: "zojuist", "5 minuten geleden", "3 uur geleden", "2 dagen geleden". */
+export function ago(iso: string, now: number = Date.now()): string {
   const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
-  if (minutes < 1) return 'net binnen';
-  if (minutes < 60) return minutes === 1 ? '1 minuut' : `${minutes} minuten`;
+  if (minutes < 1) return 'zojuist';
+  if (minutes < 60) return minutes === 1 ? '1 minuut geleden' : `${minutes} minuten geleden`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} uur`;
+  if (hours < 24) return `${hours} uur geleden`;
   const days = Math.floor(hours / 24);
-  return days === 1 ? '1 dag' : `${days} dagen`;
+  return days === 1 ? '1 dag geleden' : `${days} dagen geleden`;
 }
