@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
 import { requireServices } from './lib/services';
+import { startWebServer } from './lib/web-server';
 
 /**
  * `npm start`: migrate, seed the demo data, run API and worker, and print where to find them.
@@ -68,6 +69,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown(0));
 
   const base = `http://localhost:${config.PORT}`;
+  const web = await startWebServer({
+    root: join(DIST, '..', 'apps', 'web', 'dist'),
+    apiUrl: `http://127.0.0.1:${config.PORT}`,
+    host: '127.0.0.1',
+    port: config.WEB_PORT,
+  });
   const [apiReady, workerReady] = await Promise.all([
     waitUntilReady(`${base}/health/ready`),
     waitUntilReady(`http://localhost:${config.WORKER_HEALTH_PORT}/health/ready`),
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
   const roles = DEMO_ROLES.map((r) => r.handle).join(', ');
   console.log(`
 Schakel draait.
+  Web-app:        ${web.url}   (aanmelden als demo-medewerker)
   GraphQL:        ${base}/graphql
   Gezondheid:     ${base}/health/ready   (worker: http://localhost:${config.WORKER_HEALTH_PORT}/health/ready)
 

@@ -69,6 +69,21 @@ describe('API (end to end)', () => {
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('lists active colleagues of the own organisation only, optionally by role (for assigning)', async () => {
+    const token = await api.devToken('coordinator@uwv.demo');
+    const query = `query ($role: EmployeeRole) { colleagues(role: $role) { username roles } }`;
+    const all = await api.graphql<{ colleagues: Array<{ username: string; roles: string[] }> }>(query, {}, token);
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.colleagues.length).toBeGreaterThan(1);
+    expect(all.data!.colleagues.every((c) => c.username.endsWith('@uwv.demo'))).toBe(true);
+    const handlers = await api.graphql<{ colleagues: Array<{ username: string; roles: string[] }> }>(query, { role: 'BEHANDELAAR' }, token);
+    expect(handlers.data!.colleagues.map((c) => c.username)).toEqual(['behandelaar@uwv.demo']);
+    const bad = await api.graphql(query, { role: 'BAAS' }, token);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const anonymous = await api.graphql(query, {}, undefined);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('reports liveness and readiness (PostgreSQL and Redis)', async () => {
     const live = await fetch(`${api.baseUrl}/health/live`);
     expect(live.status).toBe(200);

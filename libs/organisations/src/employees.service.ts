@@ -47,6 +47,16 @@ export class EmployeesService {
       .getMany();
   }
 
+  /** Active employees of one organisation, optionally only those with a role. */
+  activeInOrganisation(organisationId: string, role?: EmployeeRole): Promise<EmployeeEntity[]> {
+    const query = this.employees
+      .createQueryBuilder('e')
+      .where('e.organisation_id = :organisationId', { organisationId })
+      .andWhere('e.active');
+    if (role) query.andWhere(':role = ANY(e.roles)', { role });
+    return query.orderBy('e.username').getMany();
+  }
+
   async getInOrganisation(id: string, organisationId: string): Promise<EmployeeEntity> {
     const found = await this.employees.findOneBy({ id, organisationId });
     if (!found) throw AppError.notFound({ nl: 'Medewerker', en: 'Employee' });

@@ -1,12 +1,12 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ANY_SCOPE, type Actor, AppError, Ctx, CurrentActor, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
+import { ANY_SCOPE, type Actor, AppError, type EmployeeRole, Ctx, CurrentActor, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
 import { ArrayMinSize, IsArray, IsString, Length } from 'class-validator';
 import { Field, InputType } from '@nestjs/graphql';
 import { EmployeesService } from '../employees.service';
 import { MachineClientsService } from '../machine-clients/machine-clients.service';
 import type { OrganisationKind } from '../organisation-kind';
 import { OrganisationsService } from '../organisations.service';
-import { CreatedMachineClientType, EmployeeType, MachineClientType, MeType, OrganisationKindEnum, OrganisationType } from './organisation.types';
+import { CreatedMachineClientType, EmployeeRoleEnum, EmployeeType, MachineClientType, MeType, OrganisationKindEnum, OrganisationType } from './organisation.types';
 
 @InputType('CreateMachineClientInput')
 export class CreateMachineClientInput {
@@ -53,6 +53,17 @@ export class OrganisationsResolver {
   ): Promise<OrganisationType[]> {
     const found = await this.organisationsService.list({ kind });
     return found.map(OrganisationType.from);
+  }
+
+  @RequiresScope(ANY_SCOPE)
+  @Query(() => [EmployeeType], {
+    description: 'Actieve collega\'s in uw eigen organisatie, op gebruikersnaam; optioneel met één rol (bijv. om toe te wijzen).',
+  })
+  async colleagues(
+    @CurrentActor() actor: Actor,
+    @Args('role', { type: () => EmployeeRoleEnum, nullable: true }) role?: EmployeeRole,
+  ): Promise<EmployeeType[]> {
+    return (await this.employees.activeInOrganisation(actor.organisationId, role)).map(EmployeeType.from);
   }
 
   @RequiresScope(PEOPLE_ONLY)
