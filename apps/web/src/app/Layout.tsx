@@ -1,7 +1,7 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { Button, NumberBadge, SkipLink } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { NotificationAddedDocument, NotificationsDocument, UnreadCountDocument } from '../api/generated';
 import { useSession } from '../auth/session';
 import { useAnnounce } from '../ui/announcer';
@@ -15,6 +15,7 @@ export function Layout() {
   const client = useApolloClient();
   const announce = useAnnounce();
   const location = useLocation();
+  const navigationType = useNavigationType();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -30,9 +31,11 @@ export function Layout() {
     },
   });
 
-  // After a route change, put focus on the new page's content, as a full page load would.
+  // After a route change, put focus on the new page's content, as a full page load would. The
+  // first page and a redirect (such as "/" to the home page after signing in) are no change the
+  // user asked for: focus stays at the top, so the skip link is the first Tab stop.
   useEffect(() => {
-    if (firstRender.current) {
+    if (firstRender.current || navigationType === 'REPLACE') {
       firstRender.current = false;
       return;
     }
@@ -43,6 +46,7 @@ export function Layout() {
     } else {
       main.current?.focus();
     }
+    // Only a new pathname counts; navigationType is the kind of navigation that brought it.
   }, [location.pathname]);
 
   const isCase = hasRole(me, CASE_ROLES);

@@ -284,7 +284,9 @@ export default function ReferralPage() {
       <DataList className="schakel-datalist">
         <DataListItem>
           <DataListKey>Stand</DataListKey>
-          <DataListValue data-testid="referral-status">{REFERRAL_STATUS_LABEL[referral.status]}</DataListValue>
+          <DataListValue>
+            <span data-testid="referral-status">{REFERRAL_STATUS_LABEL[referral.status]}</span>
+          </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>Urgentie</DataListKey>

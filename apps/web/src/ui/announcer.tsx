@@ -1,24 +1,29 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 
 const AnnounceContext = createContext<(message: string) => void>(() => undefined);
 
+const KEEP = 5;
+
 /**
- * One polite live region for the whole app: status changes that arrive live (a new melding, a
- * handoff accepted elsewhere) are read out by screen readers without moving focus.
+ * One polite live log for the whole app: status changes that arrive live (a new melding, a
+ * handoff accepted elsewhere) are read out by screen readers without moving focus. Each message
+ * is a new line, so two that arrive together are both read.
  */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
-  const [message, setMessage] = useState('');
+  const [messages, setMessages] = useState<Array<{ id: number; text: string }>>([]);
+  const next = useRef(0);
   const announce = useCallback((text: string) => {
-    // Clearing first makes the same sentence be read again.
-    setMessage('');
-    window.setTimeout(() => setMessage(text), 50);
+    next.current += 1;
+    const id = next.current;
+    setMessages((list) => [...list, { id, text }].slice(-KEEP));
   }, []);
-  const value = useMemo(() => announce, [announce]);
   return (
-    <AnnounceContext.Provider value={value}>
+    <AnnounceContext.Provider value={announce}>
       {children}
-      <div className="schakel-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-region">
-        {message}
+      <div className="schakel-visually-hidden" role="log" aria-live="polite" aria-relevant="additions" data-testid="live-region">
+        {messages.map((m) => (
+          <p key={m.id}>{m.text}</p>
+        ))}
       </div>
     </AnnounceContext.Provider>
   );
