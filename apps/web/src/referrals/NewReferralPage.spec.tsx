@@ -104,6 +104,36 @@ describe('Nieuwe doorverwijzing (form rules)', () => {
     expect(sent).not.toHaveBeenCalled();
   });
 
+  it('puts a refusal from the server at the field it concerns', async () => {
+    const user = userEvent.setup();
+    renderForm([
+      {
+        request: { query: CreateReferralDocument, variables: () => true },
+        result: {
+          errors: [
+            {
+              message: 'Dit BSN is onbekend. / Unknown BSN.',
+              extensions: { code: 'BAD_USER_INPUT', message_nl: 'Dit BSN kan niet worden gebruikt.', details: { field: 'citizen.bsn' } },
+            },
+          ],
+        },
+      },
+    ]);
+    await user.type(await screen.findByLabelText(/^BSN/), '111222333');
+    await user.type(screen.getByLabelText(/^Naam/), 'J. Jansen');
+    await user.selectOptions(screen.getByLabelText(/^Onderwerp/), 'WERK');
+    await user.type(screen.getByLabelText(/^Het verhaal/), 'Zoekt werk na ontslag.');
+    await user.click(await screen.findByLabelText('UWV: reageert binnen 2 werkdagen'));
+    await user.click(screen.getByLabelText(/De inwoner geeft toestemming/));
+    await user.click(screen.getByLabelText('Mondeling gevraagd'));
+    await user.click(screen.getByRole('button', { name: 'Doorverwijzing versturen' }));
+
+    const bsn = screen.getByLabelText(/^BSN/);
+    await waitFor(() => expect(bsn).toHaveAttribute('aria-invalid', 'true'));
+    expect(bsn).toHaveAccessibleDescription(expect.stringContaining('Dit BSN kan niet worden gebruikt.'));
+    expect(screen.getByRole('alert')).toHaveTextContent('BSN: Dit BSN kan niet worden gebruikt.');
+  });
+
   it('shows the receiving organisations with their norm, without the own organisation', async () => {
     renderForm();
     expect(await screen.findByLabelText('UWV: reageert binnen 2 werkdagen')).toBeInTheDocument();

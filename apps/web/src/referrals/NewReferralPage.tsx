@@ -149,7 +149,7 @@ export default function NewReferralPage() {
             inputMode="numeric"
             autoComplete="off"
             maxLength={11}
-            status={bsnStatus}
+            status={errors.bsn ? null : bsnStatus}
           />
           <TextField id="name" label="Naam" required value={draft.name} onChange={(v) => set('name', v)} error={errors.name} autoComplete="off" maxLength={200} />
           <TextField id="phone" label="Telefoon" type="tel" value={draft.phone} onChange={(v) => set('phone', v)} error={errors.phone} autoComplete="off" inputMode="tel" />
