@@ -82,10 +82,11 @@ test('een medewerker van de SVB komt via de identity provider van UWV niet binne
   await page.goto('/');
   await signInAtProvider(page, 'behandelaar@svb.demo');
 
-  // UWV's issuer vouches only for UWV's employees: the API refuses the token, and the app asks
-  // to sign in again instead of showing anything of Schakel.
-  const dialog = page.getByRole('dialog', { name: 'Uw sessie is verlopen' });
-  await expect(dialog).toBeVisible();
+  // UWV's issuer vouches only for UWV's employees: the API refuses the token, and the app goes
+  // back to the sign-in page saying why, without showing anything of Schakel.
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden bij Schakel' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Schakel laat dit account niet toe');
+  await expect(page.getByRole('dialog', { name: 'Uw sessie is verlopen' })).toHaveCount(0);
   expect(refusals).toContain('UNAUTHENTICATED');
   await expect(page.getByRole('heading', { level: 1, name: 'Inkomend' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);

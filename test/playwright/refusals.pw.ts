@@ -47,6 +47,18 @@ test('een ongeldig BSN: melding bij het veld, direct tijdens het typen en na ver
   expect(await counts()).toEqual(before);
 });
 
+test('een leeg formulier: de foutenlijst brengt u bij elk veld, ook bij keuzerondjes', async ({ page }) => {
+  const before = await counts();
+  await page.getByRole('button', { name: 'Doorverwijzing versturen' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Er zijn 7 problemen' });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: /^Naar organisatie/ }).click();
+  await expect(page.getByRole('radiogroup', { name: /Naar organisatie/ }).getByRole('radio').first()).toBeFocused();
+  await summary.getByRole('link', { name: /^Hoe gevraagd/ }).click();
+  await expect(page.getByRole('radio', { name: 'Mondeling gevraagd' })).toBeFocused();
+  expect(await counts()).toEqual(before);
+});
+
 test('geen toestemming: melding bij de toestemming; niets opgeslagen', async ({ page }) => {
   const before = await counts();
   await fillAllBut(page, 'consent');

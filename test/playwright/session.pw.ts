@@ -17,7 +17,7 @@ test('een verlopen sessie vraagt opnieuw aan te melden en houdt het formulier va
   await page.unroute('**/auth/dev/token');
 
   // Nothing of the session on disk.
-  const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const stored = await page.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })');
   expect(stored).not.toMatch(/ey[A-Za-z0-9_-]{10,}\./);
 
   await openFromMenu(page, 'Nieuwe doorverwijzing');

@@ -14,6 +14,10 @@ export interface SessionState {
   signOut(): Promise<void>;
   /** Changes when another person signs in at this desk: the pages remount empty. */
   generation: number;
+  /** A token the API refused from the start (not an expiry): back to the sign-in page with why. */
+  refuse(message: string): void;
+  /** Why the last sign-in was refused, shown on the sign-in page. */
+  refusal: string | null;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -22,6 +26,7 @@ export function SessionProvider({ client, children }: { client: SchakelClient; c
   const [session, setSession] = useState<StoredSession | null>(tokenStore.session);
   const [expired, setExpired] = useState(tokenStore.expired);
   const [generation, setGeneration] = useState(0);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const navigate = useNavigate();
 
   useEffect(
@@ -35,6 +40,7 @@ export function SessionProvider({ client, children }: { client: SchakelClient; c
 
   const adopt = useCallback(
     async (next: StoredSession) => {
+      setRefusal(null);
       const previous = tokenStore.session;
       tokenStore.set(next);
       if (previous && previous.username !== next.username) {
@@ -65,9 +71,20 @@ export function SessionProvider({ client, children }: { client: SchakelClient; c
     setGeneration((g) => g + 1);
   }, [client]);
 
+  const refuse = useCallback(
+    (message: string) => {
+      tokenStore.clear();
+      client.ws.terminate();
+      void client.apollo.clearStore();
+      setRefusal(message);
+      setGeneration((g) => g + 1);
+    },
+    [client],
+  );
+
   const value = useMemo(
-    () => ({ session, expired, signInDev, adopt, signOut, generation }),
-    [session, expired, signInDev, adopt, signOut, generation],
+    () => ({ session, expired, signInDev, adopt, signOut, generation, refuse, refusal }),
+    [session, expired, signInDev, adopt, signOut, generation, refuse, refusal],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -19,7 +19,7 @@ import {
 import { errorsByField, hasCode } from '../api/errors';
 import { hasRole, useMe } from '../app/me';
 import { useAnnounce } from '../ui/announcer';
-import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '../ui/fields';
+import { CheckboxField, focusField, RadioGroupField, SelectField, TextAreaField } from '../ui/fields';
 import { ACTION_LABEL, CHANNEL_LABEL, CONSENT_METHOD_LABEL, OUTCOME_LABEL, STATUS_LABEL } from '../ui/labels';
 
 const STALE = 'Iemand anders heeft dit net gewijzigd. Hieronder ziet u de nieuwe stand. Kijk of uw stap nog nodig is en probeer het dan opnieuw.';
@@ -163,7 +163,7 @@ export function HandoffActionPanel({ handoff, onChanged }: { handoff: HandoffDet
     setErrors(found);
     setProblem(null);
     if (Object.keys(found).length > 0) {
-      window.setTimeout(() => document.querySelector<HTMLElement>(`#actie-${Object.keys(found)[0]}`)?.focus(), 0);
+      window.setTimeout(() => focusField(`actie-${Object.keys(found)[0]}`), 0);
       return;
     }
     setBusy(true);

@@ -252,6 +252,22 @@ export function RadioGroupField({
   );
 }
 
+/**
+ * Moves focus to a field by id. For a radio group or checkbox row the id is on a wrapper that
+ * cannot take focus, so focus goes to its checked (or first) control.
+ */
+export function focusField(id: string): boolean {
+  const element = document.getElementById(id);
+  if (!element) return false;
+  const target = element.matches('input, select, textarea, button')
+    ? element
+    : element.querySelector<HTMLElement>('input:checked, input, select, textarea');
+  if (!target) return false;
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+  return true;
+}
+
 /** A list of all problems at the top of a form, each linking to its field (WCAG 3.3.1). */
 export function ErrorSummary({ errors, labels, general, id }: { errors: Record<string, string>; labels: Record<string, string>; general: string[]; id: string }) {
   const entries = Object.entries(errors);
@@ -267,7 +283,13 @@ export function ErrorSummary({ errors, labels, general, id }: { errors: Record<s
         ))}
         {entries.map(([field, message]) => (
           <li key={field}>
-            <a href={`#${field}`} className="utrecht-link">
+            <a
+              href={`#${field}`}
+              className="utrecht-link"
+              onClick={(event) => {
+                if (focusField(field)) event.preventDefault();
+              }}
+            >
               {labels[field] ?? field}: {message}
             </a>
           </li>
