@@ -4,10 +4,10 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
-import { createDataSource, dropDatabase, prepareDatabase } from '@schakel/platform';
+import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@schakel/platform';
 import { requireServices } from './lib/services';
+import type { StackInfo } from './lib/stack-info';
 import { type RunningWebServer, startWebServer } from './lib/web-server';
 
 /**
@@ -31,15 +31,6 @@ const PG_HOST = process.env.TEST_PG_HOST ?? '127.0.0.1:5432';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const READY_TIMEOUT_MS = 90_000;
 const KILL_AFTER_MS = 10_000;
-
-interface StackInfo {
-  webUrl: string;
-  apiUrl: string;
-  ownerUrl: string;
-  appUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-}
 
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const database = `schakel_e2e_${runId}`;
@@ -92,22 +83,6 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Deletes every key under the prefix (SCAN, never KEYS); like deleteKeys of libs/testing, which the build leaves out. */
-async function deleteRedisKeys(pattern: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -124,7 +99,7 @@ async function shutdown(exitCode: number): Promise<void> {
   const copy = webRoot;
   if (copy) await attempt(`kopie van de web-app ${copy}`, async () => rmSync(copy, { recursive: true, force: true }));
   if (databaseCreated) await attempt(`database ${database}`, () => dropDatabase(ownerUrl));
-  await attempt(`Redis-sleutels ${redisPrefix}*`, () => deleteRedisKeys(`${redisPrefix}*`));
+  await attempt(`Redis-sleutels ${redisPrefix}*`, () => deleteKeys(REDIS_URL, `${redisPrefix}*`));
   for (const p of problems) console.error(`e2e-stack: opruimen mislukt, ${p}`);
   process.exit(exitCode);
 }

@@ -1,6 +1,6 @@
 // See global-setup.ts for why this imports a plain module instead of the library's index.
 import { dropDatabase } from '../../libs/platform/src/database/setup';
-import { deleteKeys } from '../../libs/testing/src/redis-keys';
+import { deleteKeys } from '../../libs/platform/src/redis/delete-keys';
 import { currentTestEnvironment } from '../../libs/testing/src/test-environment';
 
 /** Removes what the run created: its database and every Redis key under its prefix. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource, dropDatabase, prepareDatabase } from '@schakel/platform';
+import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@schakel/platform';
 import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
-import { currentTestEnvironment, deleteKeys } from '@schakel/testing';
+import { currentTestEnvironment } from '@schakel/testing';
 
 /**
  * A database and Redis prefix of one test file's own, for suites that run a worker: its relay

@@ -16,6 +16,7 @@ export * from './auth/local-token.service';
 export * from './auth/remote-jwks.verifier';
 export * from './auth/request';
 export * from './redis/redis.module';
+export * from './redis/delete-keys';
 export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './observability/logging.module';

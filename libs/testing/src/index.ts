@@ -1,5 +1,4 @@
 export * from './test-environment';
 export * from './http-client';
-export * from './redis-keys';
 export * from './redis-server';
 export * from './eventually';

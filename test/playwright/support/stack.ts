@@ -1,12 +1,6 @@
-/** Where the e2e-stack of this run listens (written by scripts/e2e-stack.ts). */
-export interface StackInfo {
-  webUrl: string;
-  apiUrl: string;
-  ownerUrl: string;
-  appUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-}
+import type { StackInfo } from '../../../scripts/lib/stack-info';
+
+export type { StackInfo };
 
 /** The environment variables global-setup.ts sets, which the test workers inherit. */
 export const STACK_ENV: Record<keyof StackInfo, string> = {

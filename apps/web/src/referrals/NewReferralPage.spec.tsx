@@ -1,10 +1,13 @@
 import type { MockedResponse } from '@apollo/client/testing';
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { MockedProvider } from '@apollo/client/testing/react';
+import { createClient } from 'graphql-ws';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { CreateReferralDocument, MeDocument, ReceivingOrganisationsDocument } from '../api/generated';
 import { MeProvider } from '../app/me';
+import { SessionProvider } from '../auth/session';
 import { AnnouncerProvider } from '../ui/announcer';
 import NewReferralPage from './NewReferralPage';
 
@@ -40,13 +43,21 @@ const organisationsMock: MockedResponse = {
   },
 };
 
+// The session's own client is only used to sign out or reset; the form talks to the mocks.
+const sessionClient = {
+  apollo: new ApolloClient({ cache: new InMemoryCache(), link: ApolloLink.empty() }),
+  ws: createClient({ url: 'ws://127.0.0.1:9/graphql', lazy: true }),
+};
+
 function renderForm(extra: MockedResponse[] = []) {
   return render(
     <MockedProvider mocks={[meMock, organisationsMock, ...extra]}>
       <MemoryRouter>
-        <AnnouncerProvider>
-          <MeProvider loading={<p>laden</p>}>{() => <NewReferralPage />}</MeProvider>
-        </AnnouncerProvider>
+        <SessionProvider client={sessionClient}>
+          <AnnouncerProvider>
+            <MeProvider loading={<p>laden</p>}>{() => <NewReferralPage />}</MeProvider>
+          </AnnouncerProvider>
+        </SessionProvider>
       </MemoryRouter>
     </MockedProvider>,
   );

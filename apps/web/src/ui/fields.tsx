@@ -51,6 +51,30 @@ function ErrorText({ id, error }: Pick<Common, 'id' | 'error'>) {
   ) : null;
 }
 
+/** Label, help and error above a control, the frame every labelled field shares. */
+function LabelledField({ id, label, description, error, required, children }: Common & { children: ReactNode }) {
+  return (
+    <FormField invalid={Boolean(error)} className="schakel-field">
+      <Label id={id} label={label} required={required} />
+      <Help id={id} description={description} />
+      <ErrorText id={id} error={error} />
+      {children}
+    </FormField>
+  );
+}
+
+/** The attributes that tie a control to its label, help and error. */
+function controlProps({ id, description, error, required }: Common, extraDescription?: string) {
+  return {
+    id,
+    name: id,
+    invalid: Boolean(error),
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(id, description, error, extraDescription),
+  } as const;
+}
+
 export function TextField({
   id,
   label,
@@ -74,20 +98,13 @@ export function TextField({
   status?: ReactNode;
   maxLength?: number;
 }) {
+  const common = { id, label, description, error, required };
   return (
-    <FormField invalid={Boolean(error)} className="schakel-field">
-      <Label id={id} label={label} required={required} />
-      <Help id={id} description={description} />
-      <ErrorText id={id} error={error} />
+    <LabelledField {...common}>
       <Textbox
-        id={id}
-        name={id}
+        {...controlProps(common, status ? `${id}-status` : undefined)}
         type={type}
         value={value}
-        invalid={Boolean(error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, description, error, status ? `${id}-status` : undefined)}
         autoComplete={autoComplete}
         inputMode={inputMode}
         maxLength={maxLength}
@@ -98,7 +115,7 @@ export function TextField({
           {status}
         </div>
       )}
-    </FormField>
+    </LabelledField>
   );
 }
 
@@ -113,24 +130,11 @@ export function TextAreaField({
   rows = 6,
   maxLength,
 }: Common & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
+  const common = { id, label, description, error, required };
   return (
-    <FormField invalid={Boolean(error)} className="schakel-field">
-      <Label id={id} label={label} required={required} />
-      <Help id={id} description={description} />
-      <ErrorText id={id} error={error} />
-      <Textarea
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        invalid={Boolean(error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, description, error)}
-        maxLength={maxLength}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </FormField>
+    <LabelledField {...common}>
+      <Textarea {...controlProps(common)} rows={rows} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+    </LabelledField>
   );
 }
 
@@ -150,21 +154,10 @@ export function SelectField({
   options,
   placeholder,
 }: Common & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string }) {
+  const common = { id, label, description, error, required };
   return (
-    <FormField invalid={Boolean(error)} className="schakel-field">
-      <Label id={id} label={label} required={required} />
-      <Help id={id} description={description} />
-      <ErrorText id={id} error={error} />
-      <Select
-        id={id}
-        name={id}
-        value={value}
-        invalid={Boolean(error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(id, description, error)}
-        onChange={(e) => onChange(e.target.value)}
-      >
+    <LabelledField {...common}>
+      <Select {...controlProps(common)} value={value} onChange={(e) => onChange(e.target.value)}>
         {placeholder !== undefined && <SelectOption value="">{placeholder}</SelectOption>}
         {options.map((o) => (
           <SelectOption key={o.value} value={o.value}>
@@ -172,7 +165,7 @@ export function SelectField({
           </SelectOption>
         ))}
       </Select>
-    </FormField>
+    </LabelledField>
   );
 }
 

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 
-/** Deletes every key matching the pattern (SCAN, never KEYS). */
+/** Deletes every key matching the pattern (SCAN, never KEYS): test runs and the browser-test stack clean up their prefix with it. */
 export async function deleteKeys(redisUrl: string, pattern: string): Promise<number> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   let deleted = 0;
