@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
+import { SignJWT, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
+
+/** Clock skew allowed for `iat` and `nbf` (seconds); `exp` gets none: we issued it ourselves. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface IssuedToken {
   access_token: string;
@@ -37,13 +40,25 @@ export class LocalTokenService {
     return { access_token: token, token_type: 'Bearer', expires_in: ttlSeconds };
   }
 
-  /** Throws (jose errors) when the signature, issuer, audience or expiry is wrong. */
+  /**
+   * Throws (jose errors) when the signature, issuer, audience or expiry is wrong, when `exp` or
+   * `iat` is missing, when `iat` or `nbf` lies in the future (beyond CLOCK_TOLERANCE_SECONDS),
+   * or when the token is older than the longest lifetime Schakel issues: a token without an end,
+   * or with one far away, is never accepted.
+   */
   async verify(token: string): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, this.key, {
       issuer: this.config.AUTH_ISSUER,
       audience: this.config.AUTH_ISSUER,
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: Math.max(this.config.AUTH_TOKEN_TTL_SECONDS, this.config.MACHINE_TOKEN_TTL_SECONDS),
     });
+    // The tolerance is for clocks of other machines; `exp` is strict.
+    if (typeof payload.exp !== 'number' || payload.exp <= Math.floor(Date.now() / 1000)) {
+      throw new joseErrors.JWTExpired('"exp" claim timestamp check failed', payload, 'exp', 'check_failed');
+    }
     return payload;
   }
 }
