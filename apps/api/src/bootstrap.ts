@@ -15,8 +15,11 @@ export async function createApiApp(): Promise<INestApplication> {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void };
+  const http = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(setting: string, value: unknown): void };
   http.disable('x-powered-by');
+  // The source address of a request (req.ip, used by the token endpoint's limits): the socket's,
+  // unless TRUST_PROXY_HOPS reverse proxies in front are trusted to set X-Forwarded-For.
+  http.set('trust proxy', config.TRUST_PROXY_HOPS);
   // The dashboard (HTML) is mounted before the JSON-only headers and their strict CSP.
   mountQueueDashboard(app);
   app.enableCors({

@@ -3,33 +3,43 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
-import { ActorResolver, AppError, HTTP_STATUS_BY_CODE, QueueName } from '@schakel/platform';
+import { type Actor, ActorResolver, AppError, HTTP_STATUS_BY_CODE, QueueName } from '@schakel/platform';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
+const NOT_FOR_YOU = AppError.forbidden({
+  nl: 'Het wachtrijoverzicht is alleen voor de platformbeheerder.',
+  en: 'The queue dashboard is for the platform operator (OPERATOR) only.',
+});
+
+/** Only a person with the role OPERATOR: never a machine client, whatever its scopes. */
+export function mayOpenQueueDashboard(actor: Actor): boolean {
+  return actor.kind === 'employee' && actor.roles.includes('OPERATOR');
+}
+
 /**
- * Bull Board at /admin/queues, read-only, for a BEHEERDER only (bearer token, like the API).
- * Jobs carry ids only, so the dashboard shows no personal data.
+ * Bull Board at /admin/queues, read-only, for the platform operator only (an employee with the
+ * role OPERATOR, bearer token like the API; ADR 0010). The jobs of every organisation are in these
+ * queues, with the ids of their cases, so an organisation's own administrator (BEHEERDER) and
+ * every machine client are refused before anything of the dashboard is served.
  */
 export function mountQueueDashboard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   const queues = [QueueName.FollowUps, QueueName.Webhooks, QueueName.System].map((name) => app.get<Queue>(getQueueToken(name)));
-  // Read-only: an administrator of one organisation must not be able to add, change or remove
-  // jobs that act on other organisations' data.
+  // Read-only: even the operator must not add, change or remove jobs that act on case data.
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
   const actors = app.get(ActorResolver);
 
-  const onlyAdministrators = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  const onlyOperators = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    res.setHeader('Cache-Control', 'no-store'); // job data names cases: never cached, refusals neither
     try {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       if (!match) throw AppError.unauthenticated();
       const actor = await actors.resolve(match[1]);
-      if (!actor.roles.includes('BEHEERDER')) {
-        throw AppError.forbidden({ nl: 'Het wachtrijoverzicht is alleen voor beheerders.', en: 'The queue dashboard is for administrators (BEHEERDER) only.' });
-      }
+      if (!mayOpenQueueDashboard(actor)) throw NOT_FOR_YOU;
       next();
     } catch (error) {
       const appError = error instanceof AppError ? error : AppError.unauthenticated();
@@ -41,5 +51,5 @@ export function mountQueueDashboard(app: INestApplication): void {
       });
     }
   };
-  app.use(QUEUE_DASHBOARD_PATH, onlyAdministrators, serverAdapter.getRouter());
+  app.use(QUEUE_DASHBOARD_PATH, onlyOperators, serverAdapter.getRouter());
 }

@@ -86,6 +86,7 @@ export type EmployeeRole =
   | 'BEHEERDER'
   | 'BELEID'
   | 'COORDINATOR'
+  | 'OPERATOR'
   | 'SECRETARIS';
 
 export type ForwardHandoffInput = {

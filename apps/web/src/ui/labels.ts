@@ -110,4 +110,5 @@ export const ROLE_LABEL: Record<EmployeeRole, string> = {
   SECRETARIS: 'secretaris',
   BELEID: 'beleidsmedewerker',
   BEHEERDER: 'beheerder',
+  OPERATOR: 'platformbeheerder',
 };

@@ -22,8 +22,12 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of nothing, to spend the same time when a client id is unknown (no timing oracle). */
-export const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/**
+ * A hash of nothing with exactly the parameters, salt and key length of a real one, so an unknown
+ * (or revoked) client id costs the same scrypt work as a known one: no timing oracle, and no
+ * cheaper path for a flood of made-up ids.
+ */
+export const DUMMY_HASH = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, Buffer.alloc(16).toString('base64url'), Buffer.alloc(KEY_LENGTH).toString('base64url')].join('$');
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');

@@ -31,6 +31,11 @@ export const MIN_DEV_TOKEN_SECONDS = 5;
 
 const NO_ROUTE = { nl: 'Deze route', en: 'This route' };
 
+/** Longest username the development issuer looks up. */
+export const MAX_USERNAME_LENGTH = 320;
+// NUL and other control characters (\p{Cc}), and a lone UTF-16 surrogate (not well-formed Unicode).
+const NOT_ALLOWED_IN_USERNAME = /\p{Cc}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
 /**
  * What the web app needs to sign someone in: the identity providers it may send people to, and,
  * outside production only, the development issuer (a token for a seeded employee by username).
@@ -78,6 +83,17 @@ export class SignInService {
     if (typeof username !== 'string' || username.trim().length === 0) {
       throw AppError.badInput(
         { nl: 'Geef een gebruikersnaam mee: {"username":"balie@tilburg.demo"}.', en: 'Send a username: {"username":"balie@tilburg.demo"}.' },
+        { field: 'username' },
+      );
+    }
+    // The database refuses NUL and a string that is not well-formed Unicode; refuse them (and
+    // control characters and overlong names) here, naming the field, never repeating the value.
+    if (username.length > MAX_USERNAME_LENGTH || NOT_ALLOWED_IN_USERNAME.test(username)) {
+      throw AppError.badInput(
+        {
+          nl: `username mag geen NUL- of besturingstekens bevatten, moet geldige Unicode zijn en hoogstens ${MAX_USERNAME_LENGTH} tekens lang.`,
+          en: `username must hold no NUL or control characters, be well-formed Unicode and at most ${MAX_USERNAME_LENGTH} characters long.`,
+        },
         { field: 'username' },
       );
     }

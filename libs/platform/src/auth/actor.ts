@@ -1,5 +1,8 @@
-/** Roles of an employee (DOMAIN.md glossary). */
-export const EMPLOYEE_ROLES = ['BALIE', 'BEHANDELAAR', 'COORDINATOR', 'SECRETARIS', 'BELEID', 'BEHEERDER'] as const;
+/**
+ * Roles of an employee (DOMAIN.md glossary). OPERATOR (platformbeheerder) runs the platform itself
+ * (queue dashboard, ADR 0010): no seed, no scope and no organisation's own administrator gives it.
+ */
+export const EMPLOYEE_ROLES = ['BALIE', 'BEHANDELAAR', 'COORDINATOR', 'SECRETARIS', 'BELEID', 'BEHEERDER', 'OPERATOR'] as const;
 export type EmployeeRole = (typeof EMPLOYEE_ROLES)[number];
 
 /** What a machine client (a partner system) may be granted. */
@@ -39,6 +42,7 @@ export function hasAnyRole(actor: Actor, roles: readonly EmployeeRole[]): boolea
 /**
  * The roles a machine client's scopes stand for: handoff scopes act like the case roles of its
  * organisation, webhooks:manage like its administrator. The scope guard decides per operation.
+ * Never OPERATOR: the platform operator is a person (ADR 0010).
  */
 export function rolesForScopes(scopes: readonly Scope[]): EmployeeRole[] {
   const roles = new Set<EmployeeRole>();

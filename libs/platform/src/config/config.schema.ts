@@ -55,7 +55,18 @@ export const configSchema = z
     MACHINE_TOKEN_TTL_SECONDS: whole(1, 86400).default(900),
     DEMO_CLIENT_SECRET: z.string().min(16, 'moet minstens 16 tekens lang zijn').optional(),
     RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(600),
+    /** Tokens issued per client_id per minute (correct secrets only: failures never count here). */
     TOKEN_RATE_LIMIT_PER_MINUTE: whole(1, 10_000).default(30),
+    /** Requests to POST /auth/token per source address per minute, whatever their outcome. */
+    TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: whole(1, 100_000).default(60),
+    /** Requests to POST /auth/token per minute over all addresses and api processes: bounds the CPU spent on secret hashing. */
+    TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: whole(1, 1_000_000).default(300),
+    /** Wrong secrets per client_id + source address before the back-off starts. */
+    TOKEN_BACKOFF_FREE_FAILURES: whole(1, 1000).default(5),
+    /** Longest back-off after wrong secrets (it doubles from 1 s up to this); failures are forgotten 15 minutes after the first. */
+    TOKEN_BACKOFF_MAX_SECONDS: whole(1, 3600).default(60),
+    /** Reverse proxies in front of the api whose X-Forwarded-For is trusted for the source address (0: none, use the socket's address). */
+    TRUST_PROXY_HOPS: whole(0, 10).default(0),
     OPERATION_TIMEOUT_MS: whole(100, 300_000).default(10_000),
     CORS_ORIGINS: z
       .string()

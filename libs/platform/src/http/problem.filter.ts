@@ -21,6 +21,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         detail: error.text.nl,
         code: error.code,
+        // The input field a refusal is about (a name, never its value).
+        ...(typeof error.details.field === 'string' ? { field: error.details.field } : {}),
       });
     return undefined;
   }

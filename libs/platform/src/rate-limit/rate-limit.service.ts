@@ -6,11 +6,15 @@ import type { AppConfig } from '../config/config.schema';
 import { AppError } from '../errors/app-error';
 import { REDIS } from '../redis/redis.token';
 
-export type LimitKind = 'actor' | 'token';
+/**
+ * actor: per employee or machine client (API requests); token: tokens issued per client_id;
+ * token-address and token-global: requests to the token endpoint per source address and overall.
+ */
+export type LimitKind = 'actor' | 'token' | 'token-address' | 'token-global';
 
 /**
  * Rate limits kept in Redis, shared by every API process: per employee or machine client for the
- * API, per client id for the token endpoint. While Redis is away a per-process memory limiter
+ * API; per client id, per source address and overall for the token endpoint. While Redis is away a per-process memory limiter
  * stands in, so a Redis outage neither blocks users nor lifts the limits.
  */
 @Injectable()
@@ -26,7 +30,12 @@ export class RateLimitService {
         duration: 60,
         insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
       });
-    this.limiters = { actor: make('actor', config.RATE_LIMIT_PER_MINUTE), token: make('token', config.TOKEN_RATE_LIMIT_PER_MINUTE) };
+    this.limiters = {
+      actor: make('actor', config.RATE_LIMIT_PER_MINUTE),
+      token: make('token', config.TOKEN_RATE_LIMIT_PER_MINUTE),
+      'token-address': make('token-address', config.TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE),
+      'token-global': make('token-global', config.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE),
+    };
   }
 
   /** Takes one point; over the limit → RATE_LIMITED with the seconds to wait. */
