@@ -34,3 +34,5 @@ export * from './rate-limit/rate-limit.service';
 export * from './graphql-enum';
 export * from './ids';
 export * from './timeouts';
+export * from './observability/safe-error';
+export * from './validation/safe-text';

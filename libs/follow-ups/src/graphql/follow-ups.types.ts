@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { enumFrom } from '@schakel/platform';
+import { enumFrom, SafeText } from '@schakel/platform';
 import { PageInfoType } from '@schakel/referrals';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
 import type { NotificationRecord } from '../notifications/notifications.service';
 import type { ResponseNormView } from '../norms/response-norm-view';
 import { WEBHOOK_CHANNELS } from '../webhooks/webhook-event';
@@ -108,8 +108,7 @@ export class WebhookDeliveryType {
 @InputType('CreateWebhookSubscriptionInput')
 export class CreateWebhookSubscriptionInput {
   @Field({ description: 'Ontvangt een ondertekend testbericht; moet met 2xx antwoorden.' })
-  @IsString()
-  @MaxLength(2000)
+  @SafeText({ max: 2000, required: true })
   callbackUrl!: string;
 
   @Field(() => [String], { description: `Kanalen: ${WEBHOOK_CHANNELS.join(', ')}.` })

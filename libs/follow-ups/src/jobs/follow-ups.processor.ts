@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent, safeErrorMessage } from '@schakel/platform';
 import type Redis from 'ioredis';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -37,15 +37,15 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
 
   private readonly logger = new Logger(FollowUpsProcessor.name);
 
-  /** Job data are ids only, so the log line may name the job; the error text is ours. */
+  /** Job data are ids only, so the log line may name the job; the error text goes through safeErrorMessage (no values). */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
+    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
   }
 
   @OnWorkerEvent('error')
   onError(error: Error): void {
-    this.logger.warn(`follow-ups worker: ${error.message}`);
+    this.logger.warn(`follow-ups worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: FollowUpJob): Promise<unknown> {

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type JobPayloads, processorOptions, QueueName } from '@schakel/platform';
+import { type JobPayloads, processorOptions, QueueName, safeErrorMessage } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
@@ -13,10 +13,10 @@ export class WebhooksProcessor extends WorkerHost {
 
   private readonly logger = new Logger(WebhooksProcessor.name);
 
-  /** Job data are ids only, so the log line may name the job; the error text is ours. */
+  /** Job data are ids only, so the log line may name the job; the error text goes through safeErrorMessage (no values). */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<JobPayloads[QueueName.Webhooks]['deliver']> | undefined, error: Error): Promise<void> {
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
+    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
       await this.webhooks.markFailed(job.data.deliveryId, job.data.organisationId, error.message).catch(() => undefined);
     }
@@ -24,7 +24,7 @@ export class WebhooksProcessor extends WorkerHost {
 
   @OnWorkerEvent('error')
   onError(error: Error): void {
-    this.logger.warn(`webhooks worker: ${error.message}`);
+    this.logger.warn(`webhooks worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: Job<JobPayloads[QueueName.Webhooks]['deliver'], void, 'deliver'>): Promise<void> {

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ANY_SCOPE, type Actor, AppError, type EmployeeRole, Ctx, CurrentActor, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
-import { ArrayMinSize, IsArray, IsString, Length } from 'class-validator';
+import { ANY_SCOPE, type Actor, AppError, type EmployeeRole, Ctx, CurrentActor, PEOPLE_ONLY, type RequestContext, RequiresScope, SafeText } from '@schakel/platform';
+import { ArrayMinSize, IsArray, IsString } from 'class-validator';
 import { Field, InputType } from '@nestjs/graphql';
 import { EmployeesService } from '../employees.service';
 import { MachineClientsService } from '../machine-clients/machine-clients.service';
@@ -11,14 +11,14 @@ import { CreatedMachineClientType, EmployeeRoleEnum, EmployeeType, MachineClient
 @InputType('CreateMachineClientInput')
 export class CreateMachineClientInput {
   @Field({ description: 'Bijv. "UWV Suite"; de client_id wordt hiervan afgeleid.' })
-  @IsString()
-  @Length(1, 200)
+  @SafeText({ max: 200, required: true })
   name!: string;
 
   @Field(() => [String], { description: 'handoffs:read, handoffs:write, action-lists:read, action-lists:sign, webhooks:manage' })
   @IsArray()
   @ArrayMinSize(1)
   @IsString({ each: true })
+  @SafeText({ max: 64, required: true }, { each: true })
   scopes!: string[];
 }
 

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
 import { formatGraphqlError } from './graphql-error-formatter';
 
@@ -19,7 +20,23 @@ describe('formatGraphqlError', () => {
     const out = formatGraphqlError(asFormatted(original), original, { exposeDetails: true, onInternalError });
     expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(out.message).not.toContain('duplicate');
-    expect(onInternalError).toHaveBeenCalledWith(original);
+    const logged = onInternalError.mock.calls[0][0] as Error;
+    expect(logged.message).toBe('duplicate key value violates unique constraint "…"');
+    expect(logged.stack).toMatch(/^Error: duplicate key/);
+  });
+
+  it('hands onInternalError a failed statement without its parameters, query or driver detail', () => {
+    const onInternalError = jest.fn();
+    const driverError = Object.assign(new Error('invalid input syntax for type uuid: "Fatima de Vries"'), {
+      code: '22P02', severity: 'ERROR', detail: 'Failing row contains (Fatima de Vries, 06-12345678).', routine: 'string_to_uuid',
+    });
+    const queryFailed = new QueryFailedError('INSERT INTO citizens (name, phone) VALUES ($1, $2)', ['Fatima de Vries', '06-12345678'], driverError);
+    const original = new GraphQLError(queryFailed.message, { originalError: queryFailed });
+    formatGraphqlError(asFormatted(original), original, { exposeDetails: true, onInternalError });
+    const logged = onInternalError.mock.calls[0][0] as Error;
+    const text = JSON.stringify({ ...logged, message: logged.message, stack: logged.stack });
+    expect(text).toContain('22P02');
+    expect(text).not.toMatch(/Fatima|06-12345678|INSERT INTO/);
   });
 
   it('never echoes the value of a rejected variable (it may hold a BSN)', () => {

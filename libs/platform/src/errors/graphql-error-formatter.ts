@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { sanitizedError } from '../observability/safe-error';
 import { AppError, ERROR_CODES, type ErrorCode } from './app-error';
 
 /** Apollo codes for malformed documents and variables; for a client they all mean "fix your input". */
@@ -17,7 +18,8 @@ const INTERNAL: GraphQLFormattedError['message'] =
 interface FormatOptions {
   /** In production nothing but code and message leaves the server. */
   exposeDetails: boolean;
-  onInternalError?: (error: unknown) => void;
+  /** Gets the error sanitized (an Error whose message and stack carry no input values). */
+  onInternalError?: (error: Error) => void;
 }
 
 function isKnownCode(code: unknown): code is ErrorCode {
@@ -61,7 +63,8 @@ export function formatGraphqlError(
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
 
-  options.onInternalError?.(original);
+  // What reaches the log: no bind parameters, query, driver detail or quoted value (safeError).
+  options.onInternalError?.(sanitizedError(original));
   return { message: INTERNAL, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
+import { safeErrorSerializer, safeLogMethod } from './safe-error';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -17,7 +18,9 @@ export function requestIdFor(req: IncomingMessage, res: ServerResponse): string 
 
 /**
  * Structured JSON logs (pino). Request bodies are never logged (GraphQL variables may carry a
- * BSN), and credentials are redacted.
+ * BSN), and credentials are redacted. Every logged error (Nest's exception handler, pino-http's
+ * failed requests, our own logger.error(e)) goes through safeError: no bind parameters, query,
+ * driver detail or quoted value reaches a log line (docs/security/logs-and-input.md).
  */
 @Module({
   imports: [
@@ -34,7 +37,9 @@ export function requestIdFor(req: IncomingMessage, res: ServerResponse): string 
           serializers: {
             // The path only: a query string could carry personal data (e.g. a GraphQL GET).
             req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+            err: safeErrorSerializer,
           },
+          hooks: { logMethod: safeLogMethod },
           autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
           base: { service: 'schakel' },
         },

@@ -8,12 +8,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SafeText } from '@schakel/platform';
 import {
   BOTTLENECK_CATEGORIES,
   type BottleneckCategory,
@@ -39,8 +38,7 @@ export class CitizenInput {
   bsn!: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @SafeText({ max: 200, required: true })
   name!: string;
 
   @Field(() => String, { nullable: true })
@@ -51,7 +49,7 @@ export class CitizenInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'email: geen geldig e-mailadres / not a valid e-mail address' })
-  @MaxLength(254)
+  @SafeText({ max: 254 })
   email?: string | null;
 
   @Field(() => ContactChannelEnum, { nullable: true })
@@ -89,13 +87,11 @@ export class BottleneckInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @SafeText({ max: 500 })
   rule?: string | null;
 
   @Field()
-  @IsString()
-  @Length(1, 4000)
+  @SafeText({ max: 4000, required: true })
   description!: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
@@ -105,8 +101,7 @@ export class BottleneckInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @SafeText({ max: 4000 })
   customSolution?: string | null;
 }
 
@@ -126,8 +121,7 @@ export class CreateReferralInput {
   topic!: ReferralTopic;
 
   @Field({ description: 'Het verhaal (1–4000 tekens).' })
-  @IsString()
-  @Length(1, 4000, { message: 'summary: 1 tot 4000 tekens / 1 to 4000 characters' })
+  @SafeText({ max: 4000, required: true })
   summary!: string;
 
   @Field(() => UrgencyEnum, { nullable: true, defaultValue: 'NORMAAL' })
@@ -148,8 +142,7 @@ export class CreateReferralInput {
 
   @Field(() => String, { nullable: true, description: 'Dezelfde sleutel geeft bij herhaling de eerste verwijzing terug.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @SafeText({ min: 1, max: 200 })
   idempotencyKey?: string | null;
 }
 
@@ -171,9 +164,9 @@ export class AcceptHandoffInput extends VersionInput {
 
 @InputType('RecordContactInput')
 export class RecordContactInput extends VersionInput {
+  // The service adds the channel ("[TELEFOON] ") and refuses a note that no longer fits 4000.
   @Field()
-  @IsString()
-  @Length(1, 4000)
+  @SafeText({ max: 4000, required: true })
   note!: string;
 
   @Field(() => ContactChannelEnum)
@@ -189,8 +182,7 @@ export class CompleteHandoffInput extends VersionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @SafeText({ max: 4000 })
   note?: string | null;
 }
 
@@ -201,14 +193,12 @@ export class ForwardHandoffInput extends VersionInput {
   toOrganisationId!: string;
 
   @Field({ description: 'Waarom deze organisatie de inwoner verder helpt.' })
-  @IsString()
-  @Length(1, 4000)
+  @SafeText({ max: 4000, required: true })
   reason!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @SafeText({ max: 4000 })
   summary?: string | null;
 
   @Field(() => ConsentInput, { description: 'Nieuwe toestemming, voor de nieuwe ontvanger.' })
@@ -220,7 +210,6 @@ export class ForwardHandoffInput extends VersionInput {
 @InputType('ReasonInput')
 export class ReasonInput extends VersionInput {
   @Field()
-  @IsString()
-  @Length(1, 4000)
+  @SafeText({ max: 4000, required: true })
   reason!: string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EmployeesService, OrganisationsService } from '@schakel/organisations';
-import { AppError, decodeCursor, hasAnyRole, queryReturning, type RequestContext, requireExistingId, TenantTransactions, writeOutbox } from '@schakel/platform';
+import { AppError, decodeCursor, hasAnyRole, queryReturning, type RequestContext, requireExistingId, requireSafeText, TenantTransactions, writeOutbox } from '@schakel/platform';
 import type { EntityManager } from 'typeorm';
 import { HANDOFF_NOT_FOUND, requireCaseRole } from '../case-access';
 import { chainStore } from '../chain-store';
@@ -57,12 +57,12 @@ interface TransitionPlan {
   check?: (m: EntityManager, current: HandoffRecord) => Promise<void>;
 }
 
-function text(value: string | null | undefined, field: string, max = 4000): string {
-  const trimmed = (value ?? '').trim();
-  if (trimmed.length === 0 || trimmed.length > max) {
-    throw AppError.badInput({ nl: `Vul ${field} in (1 tot ${max} tekens).`, en: `Fill in ${field} (1 to ${max} characters).` }, { field });
-  }
-  return trimmed;
+/** The most characters a text column of the case tables holds (their CHECKs). */
+const TEXT_MAX = 4000;
+
+/** Required free text, trimmed: no NUL, no lone surrogate, not blank, within `max` (BAD_USER_INPUT naming the field). */
+function text(value: string | null | undefined, field: string, max = TEXT_MAX): string {
+  return requireSafeText(value, field, { max, required: true });
 }
 
 @Injectable()
@@ -111,9 +111,11 @@ export class HandoffsService {
   }
 
   recordContact(context: RequestContext, id: string, command: RecordContactCommand): Promise<HandoffRecord> {
-    const note = text(command.note, 'note');
+    // The timeline note starts with the channel ("[TELEFOON] "): the column's limit holds both.
+    const label = `[${command.channel}] `;
+    const note = text(command.note, 'note', TEXT_MAX - label.length);
     return this.transition(context, id, 'RECORD_CONTACT', command, {
-      note: `[${command.channel}] ${note}`,
+      note: `${label}${note}`,
       check: async (m, current) => {
         const [citizen]: Array<{ doNotContact: boolean }> = await m.query(
           `SELECT do_not_contact AS "doNotContact" FROM citizens WHERE referral_id = $1`,

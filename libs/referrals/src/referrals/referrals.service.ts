@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
-import { AppError, recordProcessing, type RequestContext, requireExistingId, TenantTransactions, writeOutbox } from '@schakel/platform';
+import { AppError, recordProcessing, type RequestContext, requireExistingId, requireSafeText, TenantTransactions, writeOutbox } from '@schakel/platform';
 import canonicalize from 'canonicalize';
 import type { EntityManager } from 'typeorm';
 import { requireCaseRole, REFERRAL_NOT_FOUND } from '../case-access';
@@ -44,6 +44,9 @@ export class ReferralsService {
     const bsnCheck = checkBsn(command.citizen.bsn);
     if (!bsnCheck.valid) throw AppError.badInput(bsnCheck.reason, { field: 'citizen.bsn' });
     const bsn = bsnCheck.bsn;
+    // Refused here, not by the database: NUL, lone surrogates, blank or over-long text.
+    const name = requireSafeText(command.citizen.name, 'citizen.name', { max: 200, required: true });
+    const summary = requireSafeText(command.summary, 'summary', { max: 4000, required: true });
     this.checkBottleneck(command.bottleneck);
 
     const requestHash = this.bsnCrypto.requestHash(canonicalize({ ...command, citizen: { ...command.citizen, bsn }, idempotencyKey: null }) ?? '');
@@ -63,7 +66,7 @@ export class ReferralsService {
           `INSERT INTO referrals AS r (id, origin_organisation_id, origin_employee_id, topic, summary, urgency, idempotency_key, request_hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            RETURNING ${REFERRAL_COLUMNS}`,
-          [referralId, actor.organisationId, actor.employeeId, command.topic, command.summary, command.urgency ?? 'NORMAAL', command.idempotencyKey ?? null, requestHash],
+          [referralId, actor.organisationId, actor.employeeId, command.topic, summary, command.urgency ?? 'NORMAAL', command.idempotencyKey ?? null, requestHash],
         )) as ReferralRecord[];
 
         const pseudonym = this.bsnCrypto.pseudonym(bsn);
@@ -71,7 +74,7 @@ export class ReferralsService {
         await m.query(
           `INSERT INTO citizens (referral_id, bsn_encrypted, bsn_hash, subject_pseudonym, name, phone, email, preferred_channel, do_not_contact)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [referralId, this.bsnCrypto.encrypt(bsn), this.bsnCrypto.lookupHash(bsn), pseudonym, c.name.trim(), c.phone ?? null, c.email ?? null, c.preferredChannel ?? null, c.doNotContact ?? false],
+          [referralId, this.bsnCrypto.encrypt(bsn), this.bsnCrypto.lookupHash(bsn), pseudonym, name, c.phone ?? null, c.email ?? null, c.preferredChannel ?? null, c.doNotContact ?? false],
         );
 
         const handoff = await chainStore.insertHandoff(m, {
@@ -128,10 +131,7 @@ export class ReferralsService {
   async addNote(context: RequestContext, referralId: string, text: string): Promise<ReferralRecord> {
     requireCaseRole(context.actor);
     requireExistingId(referralId, REFERRAL_NOT_FOUND);
-    const note = text.trim();
-    if (note.length === 0 || note.length > 4000) {
-      throw AppError.badInput({ nl: 'Een notitie heeft 1 tot 4000 tekens.', en: 'A note has 1 to 4000 characters.' }, { field: 'text' });
-    }
+    const note = requireSafeText(text, 'text', { max: 4000, required: true });
     return this.tx.run(context.actor, async (m) => {
       const referral = await chainStore.findReferral(m, referralId);
       if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
@@ -172,9 +172,12 @@ export class ReferralsService {
 
   private checkBottleneck(d: BottleneckDetails | null | undefined): void {
     if (!d) return;
-    if (d.description.trim().length === 0) {
+    if (typeof d.description !== 'string' || d.description.trim().length === 0) {
       throw AppError.badInput({ nl: 'Beschrijf het knelpunt.', en: 'Describe the bottleneck.' }, { field: 'bottleneck.description' });
     }
+    requireSafeText(d.description, 'bottleneck.description', { max: 4000, required: true });
+    requireSafeText(d.rule, 'bottleneck.rule', { max: 500 });
+    requireSafeText(d.customSolution, 'bottleneck.customSolution', { max: 4000 });
     if (d.customSolutionApplied && !d.customSolution?.trim()) {
       throw AppError.badInput({
         nl: 'Leg uit welk maatwerk is toegepast en waarom (customSolution).',
