@@ -1,9 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { OutboxStore } from '@schakel/follow-ups';
 import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, REDIS } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 
 export const HEARTBEAT_EVERY_MS = 15_000;
 
@@ -15,7 +15,7 @@ type SystemJob =
   | Job<JobPayloads[QueueName.System]['heartbeat'], unknown, 'heartbeat'>
   | Job<JobPayloads[QueueName.System]['outbox.cleanup'], unknown, 'outbox.cleanup'>;
 
-/** Relayed outbox rows are kept this long (for inspection), then pruned daily. */
+/** Processed outbox rows are kept this long (for inspection), then pruned daily. */
 export const OUTBOX_RETENTION_DAYS = 7;
 
 /**
@@ -23,11 +23,11 @@ export const OUTBOX_RETENTION_DAYS = 7;
  * last processed a job. Readiness fails when no heartbeat was processed recently.
  */
 @Processor(QueueName.System, processorOptions())
-export class SystemProcessor extends WorkerHost {
+export class SystemProcessor extends WorkerHost implements BeforeApplicationShutdown {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxStore,
   ) {
     super();
   }
@@ -36,20 +36,57 @@ export class SystemProcessor extends WorkerHost {
     switch (job.name) {
       case 'heartbeat':
         return this.redis.set(heartbeatKey(this.config), String(Date.now()), 'PX', HEARTBEAT_EVERY_MS * 4);
-      case 'outbox.cleanup': {
-        const result = await this.dataSource.query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)`, [job.data.retentionDays]);
-        return { deleted: Array.isArray(result) ? result[1] : 0 };
-      }
+      case 'outbox.cleanup':
+        return { deleted: await this.outbox.prune(job.data.retentionDays) };
     }
+  }
+
+  /** Workers close (waiting for active jobs) before Nest closes the queues, as the follow-ups processors do. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 }
 
+/**
+ * Keeps the system schedules in Redis. A job scheduler is keyed by id, so several workers share
+ * one schedule. They are checked again every heartbeat interval, not only at start: a Redis that
+ * lost its data (restart without persistence, a flushed prefix) also lost the schedules, and the
+ * worker would otherwise stay "not ready" with no heartbeat until someone restarted it.
+ */
 @Injectable()
-export class HeartbeatScheduler implements OnApplicationBootstrap {
+export class HeartbeatScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
   constructor(@InjectQueue(QueueName.System) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // A job scheduler is keyed by id, so several workers starting up share one schedule.
+    await this.upsert();
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.ensure()
+        .catch((error: unknown) => this.logger.warn(`Could not check the system schedules, will retry: ${(error as Error).message}`))
+        .finally(() => (this.running = undefined));
+    }, HEARTBEAT_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Re-creates the schedules when one is missing; returns whether it had to. */
+  async ensure(): Promise<boolean> {
+    const [heartbeat, cleanup] = await Promise.all([this.queue.getJobScheduler('heartbeat'), this.queue.getJobScheduler('outbox-cleanup')]);
+    if (heartbeat && cleanup) return false;
+    this.logger.warn('System job schedules were missing in Redis (did it lose its data?); re-created');
+    await this.upsert();
+    return true;
+  }
+
+  private async upsert(): Promise<void> {
     await this.queue.upsertJobScheduler(
       'heartbeat',
       { every: HEARTBEAT_EVERY_MS },

@@ -161,6 +161,53 @@ export class DeadlinesService {
     });
   }
 
+  /**
+   * Rebuilds the delayed jobs of this receiver's open deadlines from `handoffs` (the truth), for
+   * the follow-ups sweep: for each open step with a deadline, the check of the next escalation
+   * level, and the contact reminder. Every job keeps its deterministic id, so this is a no-op
+   * while Redis still holds the job and a rebuild when it lost it. Only jobs due within
+   * `horizonMs` are added; later ones are added by a later sweep.
+   *
+   * Level L + 1 is checked one working day after level L escalated; when that moment is not
+   * known any more it is taken as the deadline plus L working days (when the worker kept up).
+   * An escalation happens once per level whatever the timing (`escalation_level < level`).
+   */
+  async rescheduleOpen(organisationId: string, horizonMs: number, limit = 5000): Promise<number> {
+    const horizon = new Date(Date.now() + horizonMs);
+    const rows: HandoffClock[] = await runInTenant(this.dataSource, { organisationId }, (m) =>
+      m.query(
+        `SELECT ${CLOCK_COLUMNS} FROM handoffs h JOIN referrals r ON r.id = h.referral_id
+          WHERE h.to_organisation_id = $1 AND h.escalation_level < $2
+            AND ((h.status IN ('REQUESTED', 'RECEIVED') AND h.accept_due_at < $3)
+              -- A week more for the reminder, which comes a working day before the deadline.
+              OR (h.status = 'ACCEPTED' AND h.contact_due_at < $3::timestamptz + interval '7 days'))
+          ORDER BY h.escalation_level, h.id LIMIT $4`,
+        [organisationId, MAX_ESCALATION_LEVEL, horizon, limit],
+      ),
+    );
+    let scheduled = 0;
+    for (const handoff of rows) {
+      const step: DeadlineStep = handoff.status === 'ACCEPTED' ? 'CONTACT' : 'ACCEPT';
+      const due = step === 'ACCEPT' ? handoff.acceptDueAt : handoff.contactDueAt;
+      if (!due) continue;
+      let at = due;
+      for (let level = 1; level <= handoff.escalationLevel; level++) at = this.calculator.nextWorkingDay(at);
+      if (at <= horizon) {
+        await this.schedule({ handoffId: handoff.id, organisationId, step, level: handoff.escalationLevel + 1 }, at);
+        scheduled++;
+      }
+      if (step === 'CONTACT' && handoff.acceptedAt && due.getTime() > Date.now()) {
+        // As onAccepted: only when the reminder falls after the acceptance; deduplicated by key.
+        const remindAt = subtractWorkingDay(due, this.calculator.rules);
+        if (remindAt > handoff.acceptedAt && remindAt <= horizon) {
+          await this.queue.add('deadline.remind', { handoffId: handoff.id, organisationId }, { jobId: `remind.${handoff.id}`, delay: Math.max(0, remindAt.getTime() - Date.now()) });
+          scheduled++;
+        }
+      }
+    }
+    return scheduled;
+  }
+
   private async schedule(job: CheckJob, at: Date): Promise<void> {
     await this.queue.add('deadline.check', job, {
       jobId: deadlineJobId(job.handoffId, job.step, job.level),

@@ -1,11 +1,12 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent, safeErrorMessage } from '@schakel/platform';
 import type Redis from 'ioredis';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
 import { NewHandoffNotifier } from '../notifications/new-handoff.service';
+import { OutboxStore } from '../outbox/outbox.store';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 type FollowUpJob =
@@ -19,12 +20,13 @@ type FollowUpJob =
  * deliveries are deduplicated by key, scheduled jobs have deterministic ids.
  */
 @Processor(QueueName.FollowUps, processorOptions())
-export class FollowUpsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class FollowUpsProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly deadlines: DeadlinesService,
     private readonly closedLoop: ClosedLoopNotifier,
     private readonly newHandoff: NewHandoffNotifier,
     private readonly webhooks: WebhooksService,
+    private readonly outbox: OutboxStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
@@ -36,6 +38,15 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   private readonly logger = new Logger(FollowUpsProcessor.name);
+
+  /**
+   * Active jobs still add to queues (the next escalation level, webhook deliveries). Nest closes
+   * queues and workers together in onApplicationShutdown, so a queue could close under a running
+   * job; closing the worker here, which waits for its active jobs, comes first.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
 
   /** Job data are ids only, so the log line may name the job; the error text goes through safeErrorMessage (no values). */
   @OnWorkerEvent('failed')
@@ -65,7 +76,11 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
     if (this.newHandoff.handles(event.topic)) await this.newHandoff.onEvent(event);
     if (this.closedLoop.handles(event.topic)) await this.closedLoop.onEvent(event);
     if (event.aggregateType === 'handoff') await this.announce(event);
-    return { webhooks: await this.webhooks.fanOut(event) };
+    const webhooks = await this.webhooks.fanOut(event);
+    // Only now is the event done: every effect above is committed (deadlines, notifications,
+    // deliveries). Until then the sweep may queue it again, which the handlers tolerate.
+    await this.outbox.markProcessed(event.outboxId);
+    return { webhooks };
   }
 
   /** Live events for handoffEvents subscriptions on every API process (best effort; ids only). */

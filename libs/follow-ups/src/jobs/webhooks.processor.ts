@@ -1,24 +1,33 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type JobPayloads, processorOptions, QueueName, safeErrorMessage } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** One delivery attempt per job run; BullMQ's exponential backoff spreads retries over about a day. */
 @Processor(QueueName.Webhooks, processorOptions({ concurrency: 10 }))
-export class WebhooksProcessor extends WorkerHost {
+export class WebhooksProcessor extends WorkerHost implements BeforeApplicationShutdown {
   constructor(private readonly webhooks: WebhooksService) {
     super();
   }
 
   private readonly logger = new Logger(WebhooksProcessor.name);
 
+  /**
+   * Active jobs still add to queues (the next escalation level, webhook deliveries). Nest closes
+   * queues and workers together in onApplicationShutdown, so a queue could close under a running
+   * job; closing the worker here, which waits for its active jobs, comes first.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
   /** Job data are ids only, so the log line may name the job; the error text goes through safeErrorMessage (no values). */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<JobPayloads[QueueName.Webhooks]['deliver']> | undefined, error: Error): Promise<void> {
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      await this.webhooks.markFailed(job.data.deliveryId, job.data.organisationId, error.message).catch(() => undefined);
+      await this.webhooks.markFailed(job.data.deliveryId, job.data.organisationId, error.message, job.data.round).catch(() => undefined);
     }
   }
 
@@ -29,6 +38,6 @@ export class WebhooksProcessor extends WorkerHost {
 
   async process(job: Job<JobPayloads[QueueName.Webhooks]['deliver'], void, 'deliver'>): Promise<void> {
     const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await this.webhooks.attempt(job.data.deliveryId, job.data.organisationId, isLastAttempt);
+    await this.webhooks.attempt(job.data.deliveryId, job.data.organisationId, isLastAttempt, job.data.round);
   }
 }

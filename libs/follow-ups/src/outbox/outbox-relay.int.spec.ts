@@ -103,6 +103,38 @@ describe('outbox relay', () => {
     }
   });
 
+  it('keeps one listener connection however often the database drops it, and is still woken by NOTIFY', async () => {
+    const prefix = `relay-relisten-${Date.now()}`;
+    // Polling far away: only a working LISTEN relays the last row in time.
+    const relay = new OutboxRelay(app, loadConfig({ NODE_ENV: 'test', DATABASE_URL: appUrl, REDIS_URL: redis.url, REDIS_PREFIX: prefix, OUTBOX_POLL_INTERVAL_MS: '60000' }));
+    const listeners = async (): Promise<number> =>
+      (await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'schakel-outbox-listener' AND datname = current_database()`))[0].n;
+    const listening = async (): Promise<number> =>
+      (await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`))[0].n;
+    await relay.onApplicationBootstrap();
+    try {
+      for (let round = 0; round < 4; round++) {
+        await until(async () => relay.listening && (await listening()) >= 1, 30_000);
+        await owner.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`);
+        await until(async () => !relay.listening, 30_000);
+      }
+      await until(async () => relay.listening && (await listening()) >= 1, 30_000);
+      // Past every pending reconnect (2 s after a loss, 5 s after a failed connect): nothing more comes.
+      await new Promise((r) => setTimeout(r, 7000));
+      expect(await listeners()).toBe(1);
+      expect(await listening()).toBe(1);
+
+      await writeRows(1);
+      await until(async () => (await unsent()) === 0, 30_000);
+    } finally {
+      await relay.onApplicationShutdown();
+      const queue = queueFor(prefix);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    expect(await listeners()).toBe(0);
+  });
+
   it('is woken by NOTIFY well before the polling interval', async () => {
     const prefix = `relay-notify-${Date.now()}`;
     const relay = new OutboxRelay(app, loadConfig({ NODE_ENV: 'test', DATABASE_URL: appUrl, REDIS_URL: redis.url, REDIS_PREFIX: prefix, OUTBOX_POLL_INTERVAL_MS: '60000' }));

@@ -1,32 +1,29 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, DEFAULT_JOB_OPTIONS, QueueName, redisOptionsFromUrl, type RelayedEvent, withTimeout } from '@schakel/platform';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, DEFAULT_JOB_OPTIONS, QueueName, redisOptionsFromUrl, withTimeout } from '@schakel/platform';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-
-interface OutboxRow {
-  id: string;
-  topic: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: RelayedEvent['payload'];
-  createdAt: Date;
-}
+import { outboxJob, OutboxStore } from './outbox.store';
 
 const ADD_TIMEOUT_MS = 5000;
-
+/** Pause before a lost listener connection is replaced (and after a failed connect). */
+const RELISTEN_AFTER_LOSS_MS = 2000;
+const RELISTEN_AFTER_FAILURE_MS = 5000;
 
 /**
  * Moves outbox rows to BullMQ (guarantee 1). Claims unsent rows with FOR UPDATE SKIP LOCKED, so
  * several workers can relay at once without taking the same row; adds them with jobId = outbox
  * id, so a re-add after a crash is a no-op; marks them sent in the same transaction. Woken by
- * LISTEN/NOTIFY, with polling as the fallback. While Redis is away the rows simply wait.
+ * LISTEN/NOTIFY, with polling as the fallback. While Redis is away the rows simply wait. Sent is
+ * not done: the processor marks a row processed, and the sweep re-queues sent rows Redis lost.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queue: Queue;
   private listener?: Client;
+  /** The one pending reconnect of the listener; never more than one, so connections cannot multiply. */
+  private relisten?: NodeJS.Timeout;
   private timer?: NodeJS.Timeout;
   private draining?: Promise<unknown>;
   private again = false;
@@ -35,16 +32,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Milliseconds from outbox insert to queued, of the last relayed rows (for the benchmark). */
   readonly lags: number[] = [];
 
+  private readonly store: OutboxStore;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    this.store = new OutboxStore(dataSource);
     // Its own connection that fails fast while Redis is down, instead of queueing commands.
     this.queue = new Queue(QueueName.FollowUps, {
       connection: { ...redisOptionsFromUrl(config.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
       prefix: config.REDIS_PREFIX,
       // The same retries and retention as every other job: an event whose processing fails is
-      // retried, since its outbox row is already marked sent.
+      // retried from Redis; only if Redis loses it does the sweep re-queue it from the outbox.
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
     this.queue.on('error', () => undefined);
@@ -56,11 +56,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops relaying before any shared resource (database pool, queues) is closed under it. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.relisten);
     await this.draining;
     await this.listener?.end().catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.beforeApplicationShutdown();
     await this.queue.close().catch(() => undefined);
   }
 
@@ -102,20 +108,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const rows: OutboxRow[] = await m.query(
-        `SELECT id, topic, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", payload, created_at AS "createdAt"
-           FROM outbox WHERE sent_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.OUTBOX_BATCH_SIZE],
-      );
+      const rows = await this.store.claimUnsent(m, this.config.OUTBOX_BATCH_SIZE);
       if (rows.length === 0) return 0;
-      const jobs = rows.map((r) => ({
-        name: 'event' as const,
-        data: { outboxId: r.id, topic: r.topic, aggregateType: r.aggregateType, aggregateId: r.aggregateId, occurredAt: r.createdAt.toISOString(), payload: r.payload } satisfies RelayedEvent,
-        opts: { jobId: r.id },
-      }));
-      await withTimeout(this.queue.addBulk(jobs), ADD_TIMEOUT_MS, 'Adding jobs to BullMQ');
-      // clock_timestamp(): when the rows were queued, not when this transaction began.
-      await m.query(`UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await withTimeout(this.queue.addBulk(rows.map(outboxJob)), ADD_TIMEOUT_MS, 'Adding jobs to BullMQ');
+      await this.store.markSent(m, rows.map((r) => r.id));
       const now = Date.now();
       for (const r of rows) this.lags.push(now - r.createdAt.getTime());
       if (this.lags.length > 100_000) this.lags.splice(0, this.lags.length - 100_000);
@@ -123,22 +119,66 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /**
+   * Adds sent-but-unprocessed rows again under their own job id: a no-op while the job still
+   * exists in Redis, a rebuild when Redis lost it. Used by the follow-ups sweep.
+   */
+  async requeueUnprocessed(olderThanMs: number, limit = 500): Promise<number> {
+    const rows = await this.store.sentButUnprocessed(olderThanMs, limit);
+    if (rows.length === 0) return 0;
+    await withTimeout(this.queue.addBulk(rows.map(outboxJob)), ADD_TIMEOUT_MS, 'Adding jobs to BullMQ');
+    return rows.length;
+  }
+
+  /** Whether the LISTEN connection is up (polling covers the gaps); for tests and diagnostics. */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'schakel-outbox-listener' });
     client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`Outbox listener lost its connection (${error.message}); polling continues, reconnecting`);
-      this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
-    });
+    // A terminated backend emits 'error' more than once (the server's 57P01, then the closed
+    // socket) and 'end': reacting to each used to start a new listener per event, doubling the
+    // connections at every loss. Each client is given up and replaced once.
+    let lost = false;
+    const giveUp = (warning: string | undefined, retryMs: number) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (warning && !this.stopped) this.logger.warn(warning);
+      this.scheduleListen(retryMs);
+    };
+    const lostWarning = (reason: string) => `Outbox listener lost its connection (${reason}); polling continues, reconnecting`;
+    client.on('error', (error) => giveUp(lostWarning(error.message), RELISTEN_AFTER_LOSS_MS));
+    client.on('end', () => giveUp(lostWarning('connection ended'), RELISTEN_AFTER_LOSS_MS));
     try {
       await client.connect();
       await client.query('LISTEN schakel_outbox');
-      this.listener = client;
     } catch (error) {
-      this.logger.warn(`Outbox listener could not connect (${(error as Error).message}); polling only for now`);
-      setTimeout(() => void this.listen().catch(() => undefined), 5000).unref();
+      giveUp(`Outbox listener could not connect (${(error as Error).message}); polling only for now`, RELISTEN_AFTER_FAILURE_MS);
+      return;
     }
+    if (lost) return;
+    if (this.stopped) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
+    // Never two listeners: should an old one still be open, it goes.
+    const previous = this.listener;
+    this.listener = client;
+    if (previous && previous !== client) await previous.end().catch(() => undefined);
+  }
+
+  private scheduleListen(ms: number): void {
+    if (this.stopped || this.relisten) return;
+    this.relisten = setTimeout(() => {
+      this.relisten = undefined;
+      void this.listen().catch(() => undefined);
+    }, ms);
+    this.relisten.unref();
   }
 }

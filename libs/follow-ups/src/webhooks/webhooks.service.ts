@@ -45,6 +45,11 @@ export type PostResult = { ok: true; status: number } | { ok: false; status: num
  * channels, and every event of a referral whose chain they are in is delivered, signed, at least
  * once, with retries; exhausted deliveries stay FAILED until someone retries them.
  */
+/** Round 0 keeps the id deliveries always had (`.first`), so jobs queued before the change still count. */
+export function webhookJobId(deliveryId: string, round: number): string {
+  return `webhook.${deliveryId}.${round === 0 ? 'first' : `retry-${round}`}`;
+}
+
 /** A PENDING delivery untouched this long has no live job behind it any more; it may be retried. */
 const STUCK_AFTER_MINUTES = 15;
 
@@ -141,14 +146,16 @@ export class WebhooksService {
       if (found.status === 'PENDING' && found.updatedAt.getTime() > Date.now() - STUCK_AFTER_MINUTES * 60_000) {
         throw AppError.conflict({ nl: 'Deze aflevering wordt nog geprobeerd.', en: 'This delivery is still being attempted.' }, { status: found.status });
       }
-      const updated = await queryReturning<WebhookDeliveryRecord>(
+      const updated = await queryReturning<WebhookDeliveryRecord & { retries: number }>(
         m,
-        `UPDATE webhook_deliveries d SET status = 'PENDING', updated_at = now() WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}`,
+        `UPDATE webhook_deliveries d SET status = 'PENDING', retries = retries + 1, updated_at = now() WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}, d.retries`,
         [id],
       );
       // Queued before commit: if Redis refuses, the delivery stays as it was and can be retried.
-      await this.enqueue(found.id, context.actor.organisationId, `retry-${Date.now()}`);
-      return updated[0];
+      // A new round gets a new job id; a job of the previous round that still runs is stale.
+      const { retries, ...record } = updated[0];
+      await this.enqueue(found.id, context.actor.organisationId, retries);
+      return record;
     });
   }
 
@@ -159,7 +166,7 @@ export class WebhooksService {
     const chain = Array.isArray(event.payload.organisationIds) ? event.payload.organisationIds : [];
     let queued = 0;
     for (const organisationId of chain) {
-      const pending: Array<{ id: string }> = await runInTenant(this.dataSource, { organisationId }, async (m) => {
+      const pending: Array<{ id: string; retries: number }> = await runInTenant(this.dataSource, { organisationId }, async (m) => {
         await m.query(
           `INSERT INTO webhook_deliveries (subscription_id, organisation_id, event_id, kanaal, body)
            SELECT s.id, s.organisation_id, $2, $3, $4 FROM webhook_subscriptions s
@@ -168,27 +175,50 @@ export class WebhooksService {
           [organisationId, event.outboxId, body.kanaal, JSON.stringify(body)],
         );
         // Also the ones a previous, interrupted run of this job inserted but did not queue.
-        return m.query(`SELECT id FROM webhook_deliveries WHERE organisation_id = $1 AND event_id = $2 AND status = 'PENDING'`, [organisationId, event.outboxId]);
+        return m.query(`SELECT id, retries FROM webhook_deliveries WHERE organisation_id = $1 AND event_id = $2 AND status = 'PENDING'`, [organisationId, event.outboxId]);
       });
       for (const row of pending) {
-        await this.enqueue(row.id, organisationId);
+        await this.enqueue(row.id, organisationId, row.retries);
         queued++;
       }
     }
     return queued;
   }
 
-  /** One attempt. Throws on failure so BullMQ retries; marks FAILED after the last attempt. */
-  async attempt(deliveryId: string, organisationId: string, isLastAttempt: boolean): Promise<void> {
+  /**
+   * Re-queues this organisation's PENDING deliveries untouched for `olderThanMs`, each under the
+   * job id of its current round: a no-op while that job still exists (waiting, in backoff,
+   * active), a rebuild when Redis lost it. Used by the follow-ups sweep.
+   */
+  async requeuePending(organisationId: string, olderThanMs: number, limit = 500): Promise<number> {
+    const rows: Array<{ id: string; retries: number }> = await runInTenant(this.dataSource, { organisationId }, (m) =>
+      m.query(
+        `SELECT id, retries FROM webhook_deliveries
+          WHERE organisation_id = $1 AND status = 'PENDING' AND updated_at < clock_timestamp() - make_interval(secs => $2::double precision / 1000)
+          ORDER BY updated_at LIMIT $3`,
+        [organisationId, olderThanMs, limit],
+      ),
+    );
+    for (const row of rows) await this.enqueue(row.id, organisationId, row.retries);
+    return rows.length;
+  }
+
+  /**
+   * One attempt. Throws on failure so BullMQ retries; marks FAILED after the last attempt.
+   * `round` is the delivery's `retries` when the job was queued: a job of an earlier round (say
+   * the sweep re-created it just before someone pressed retry) does nothing, so it never doubles.
+   */
+  async attempt(deliveryId: string, organisationId: string, isLastAttempt: boolean, round?: number): Promise<void> {
     const delivery = await runInTenant(this.dataSource, { organisationId }, async (m) => {
-      const rows: Array<{ status: DeliveryStatus; body: WebhookEvent; callbackUrl: string; secret: string; active: boolean }> = await m.query(
-        `SELECT d.status, d.body, s.callback_url AS "callbackUrl", s.secret, s.active
+      const rows: Array<{ status: DeliveryStatus; retries: number; body: WebhookEvent; callbackUrl: string; secret: string; active: boolean }> = await m.query(
+        `SELECT d.status, d.retries, d.body, s.callback_url AS "callbackUrl", s.secret, s.active
            FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE d.id = $1`,
         [deliveryId],
       );
       return rows[0];
     });
     if (!delivery || delivery.status === 'DELIVERED') return;
+    if (round !== undefined && round !== delivery.retries) return;
     if (!delivery.active) {
       await this.markFailed(deliveryId, organisationId, 'The subscription was deleted before delivery.');
       return;
@@ -208,11 +238,12 @@ export class WebhooksService {
   }
 
   /** After the last attempt, whatever ended it (an error, a stalled job): the delivery is FAILED. */
-  async markFailed(deliveryId: string, organisationId: string, reason: string): Promise<void> {
+  async markFailed(deliveryId: string, organisationId: string, reason: string, round?: number): Promise<void> {
     await runInTenant(this.dataSource, { organisationId }, (m) =>
       m.query(
-        `UPDATE webhook_deliveries SET status = 'FAILED', last_error = COALESCE(last_error, $2), updated_at = now() WHERE id = $1 AND status = 'PENDING'`,
-        [deliveryId, reason.slice(0, 500)],
+        `UPDATE webhook_deliveries SET status = 'FAILED', last_error = COALESCE(last_error, $2), updated_at = now()
+          WHERE id = $1 AND status = 'PENDING' AND ($3::int IS NULL OR retries = $3)`,
+        [deliveryId, reason.slice(0, 500), round ?? null],
       ),
     );
   }
@@ -242,12 +273,13 @@ export class WebhooksService {
     }
   }
 
-  private async enqueue(deliveryId: string, organisationId: string, suffix = 'first'): Promise<void> {
+  /** The job id follows from the row (delivery and round), so whoever queues it gets the same job. */
+  private async enqueue(deliveryId: string, organisationId: string, round: number): Promise<void> {
     await this.queue.add(
       'deliver',
-      { deliveryId, organisationId },
+      { deliveryId, organisationId, round },
       {
-        jobId: `webhook.${deliveryId}.${suffix}`,
+        jobId: webhookJobId(deliveryId, round),
         attempts: this.config.WEBHOOK_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.config.WEBHOOK_BACKOFF_MS },
       },

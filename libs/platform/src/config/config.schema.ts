@@ -83,6 +83,8 @@ export const configSchema = z
     WEBHOOK_ATTEMPTS: whole(1, 30).default(11),
     WEBHOOK_BACKOFF_MS: whole(10, 3_600_000).default(90_000),
     WEBHOOK_TIMEOUT_MS: whole(100, 60_000).default(10_000),
+    // How often the worker rebuilds lost queue work from PostgreSQL (outbox, deadlines, deliveries, schedules).
+    FOLLOW_UPS_SWEEP_INTERVAL_MS: whole(200, 3_600_000).default(60_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((cfg, ctx) => {

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { sanitizedError } from '../observability/safe-error';
 import { AppError, ERROR_CODES, type ErrorCode } from './app-error';
+import { connectionLossAsAppError } from './connection-errors';
 
 /** Apollo codes for malformed documents and variables; for a client they all mean "fix your input". */
 const CLIENT_INPUT_CODES = new Set([
@@ -35,7 +36,8 @@ export function formatGraphqlError(
   original: unknown,
   options: FormatOptions,
 ): GraphQLFormattedError {
-  const appError = findAppError(original);
+  // A dropped database connection is retryable: SERVICE_UNAVAILABLE, not an internal error.
+  const appError = findAppError(original) ?? connectionLossAsAppError(original);
   if (appError) {
     return {
       message: appError.message,

@@ -34,7 +34,8 @@ export interface JobPayloads {
     'deadline.remind': { handoffId: string; organisationId: string };
   };
   [QueueName.Webhooks]: {
-    deliver: { deliveryId: string; organisationId: string };
+    /** round: the delivery's `retries` when queued; a job of an earlier round is stale (absent in old jobs). */
+    deliver: { deliveryId: string; organisationId: string; round?: number };
   };
 }
 
