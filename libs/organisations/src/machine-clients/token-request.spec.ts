@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '@schakel/platform';
 import { DUMMY_HASH, hashSecret } from './secret-hash';
 import { backoffSeconds } from './token-limits.service';
 import { parseTokenRequest } from './token-request';
@@ -34,6 +35,23 @@ describe('parseTokenRequest (POST /auth/token input)', () => {
     expect(result).toMatchObject({ error: 'invalid_request', description: expect.stringContaining(field) });
     const description = (result as { description: string }).description;
     for (const sent of ['%E0%A4%A', '%zz', 'uwv', '\u0000', '\u0007', 'ý', 'xxxx']) expect(description).not.toContain(sent);
+  });
+});
+
+describe('the token endpoint limits (configuration)', () => {
+  it('has the documented defaults (README, docs/api.md section 11)', () => {
+    expect(loadConfig({})).toMatchObject({
+      TOKEN_RATE_LIMIT_PER_MINUTE: 30,
+      TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: 60,
+      TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: 300,
+      TOKEN_BACKOFF_FREE_FAILURES: 5,
+      TOKEN_BACKOFF_MAX_SECONDS: 60,
+      TRUST_PROXY_HOPS: 0,
+    });
+  });
+
+  it.each(['TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 'TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE', 'TOKEN_BACKOFF_FREE_FAILURES', 'TOKEN_BACKOFF_MAX_SECONDS'])('refuses %s = 0', (variable) => {
+    expect(() => loadConfig({ [variable]: '0' })).toThrow(ConfigError);
   });
 });
 
