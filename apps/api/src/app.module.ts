@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { FollowUpsApiModule } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsApiModule, OrganisationsModule } from '@schakel/organisations';
 import { ReferralsApiModule } from '@schakel/referrals';
@@ -34,8 +34,10 @@ import { HealthController } from './health/health.controller';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [OrganisationsModule],
-      inject: [APP_CONFIG, ActorResolver],
-      useFactory: (config: AppConfig, actors: ActorResolver) => graphqlOptions(config, actors),
+      inject: [APP_CONFIG, ActorResolver, ModuleRef],
+      // graphql-ws checks documents against the running schema, known once the module is built.
+      useFactory: (config: AppConfig, actors: ActorResolver, modules: ModuleRef) =>
+        graphqlOptions(config, actors, () => modules.get(GraphQLSchemaHost, { strict: false }).schema),
     }),
     QueueModule.forRoot(),
     OrganisationsApiModule,

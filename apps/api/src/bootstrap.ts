@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { apiHeaders, securityHeaders } from './http/api-headers';
 import { corsOrigins } from './http/cors';
+import { graphqlPostOnly } from './http/graphql-methods';
 import { operationTimeout } from './http/operation-timeout';
 
 /** Builds the API application (used by main.ts and by the end-to-end tests). */
@@ -31,6 +32,6 @@ export async function createApiApp(): Promise<INestApplication> {
   });
   app.use(securityHeaders, apiHeaders);
   // The time limit is for GraphQL operations; the token endpoint answers in OAuth2's own shapes.
-  app.use('/graphql', operationTimeout(config.OPERATION_TIMEOUT_MS));
+  app.use('/graphql', graphqlPostOnly(), operationTimeout(config.OPERATION_TIMEOUT_MS));
   return app;
 }

@@ -39,9 +39,10 @@ export class HandoffEventsResolver {
     },
   })
   handoffEvents(
-    @Ctx() _ctx: RequestContext,
+    @Ctx() ctx: RequestContext,
     @Args('direction', { type: () => HandoffDirectionEnum }) _direction: HandoffDirection,
   ): AsyncIterator<HandoffEventMessage> {
+    this.handoffs.authorizeLiveEvents(ctx);
     return this.pubSub.asyncIterator<HandoffEventMessage>(handoffEventChannel(this.config.REDIS_PREFIX));
   }
 

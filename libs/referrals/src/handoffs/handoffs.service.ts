@@ -81,6 +81,14 @@ export class HandoffsService {
     return handoff;
   }
 
+  /**
+   * Whether the caller may follow live events of handoffs: only the roles that may see cases
+   * (an event tells when a case changes). Checked when a subscription starts.
+   */
+  authorizeLiveEvents(context: RequestContext): void {
+    requireCaseRole(context.actor);
+  }
+
   receive(context: RequestContext, id: string, command: VersionedCommand): Promise<HandoffRecord> {
     return this.transition(context, id, 'RECEIVE', command, {});
   }
@@ -192,9 +200,14 @@ export class HandoffsService {
     requireExistingId(id, HANDOFF_NOT_FOUND);
     const rule = TRANSITIONS[action];
     return this.tx.run(actor, async (m) => {
+      // Visible (any organisation in the chain may read the link) before yours: a party that can
+      // read it but not move it gets FORBIDDEN, only an outsider NOT_FOUND. Only the link's own
+      // sender and receiver may lock it (row-level security), so the lock comes after the side.
+      const visible = await chainStore.findHandoff(m, id);
+      if (!visible) throw AppError.notFound(HANDOFF_NOT_FOUND);
+      if (!canActOnSide(actor, visible, rule.side)) throw this.notYourSide(rule.side);
       const current = await chainStore.findHandoff(m, id, true);
       if (!current) throw AppError.notFound(HANDOFF_NOT_FOUND);
-      if (!canActOnSide(actor, current, rule.side)) throw this.notYourSide(rule.side);
       if (current.version !== command.expectedVersion) {
         throw AppError.conflict({
           nl: `De overdracht is intussen gewijzigd (nu versie ${current.version}, status ${current.status}); laad haar opnieuw en probeer het nog eens.`,
