@@ -120,6 +120,10 @@ describe('logs hold no personal data when a statement fails', () => {
       }, 10_000);
       expect(log).toContain('22P02');
       expectNoPlantedValue(log);
+      // What BullMQ keeps in Redis about the failure (reason, stack) holds no value either.
+      const failed = await queue.getJob(job.id!);
+      expectNoPlantedValue(`${failed?.failedReason ?? ''}\n${(failed?.stacktrace ?? []).join('\n')}`);
+      expect(failed?.failedReason).toContain('uuid');
     } finally {
       await events.close();
       await queue.close();

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent, safeErrorMessage } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent, safeErrorMessage, sanitizedError } from '@schakel/platform';
 import type Redis from 'ioredis';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -60,13 +60,19 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   async process(job: FollowUpJob): Promise<unknown> {
-    switch (job.name) {
-      case 'event':
-        return this.onEvent(job.data);
-      case 'deadline.check':
-        return this.deadlines.check(job.data);
-      case 'deadline.remind':
-        return this.deadlines.remind(job.data);
+    try {
+      switch (job.name) {
+        case 'event':
+          return await this.onEvent(job.data);
+        case 'deadline.check':
+          return await this.deadlines.check(job.data);
+        case 'deadline.remind':
+          return await this.deadlines.remind(job.data);
+      }
+    } catch (error) {
+      // BullMQ keeps a failed job's reason and stack in Redis (and shows them on the dashboard):
+      // only the sanitized error may go there, never a value a statement was refused for.
+      throw sanitizedError(error);
     }
   }
 
