@@ -202,7 +202,8 @@ describe('transports and authorisation (end to end)', () => {
       const token = await api.devToken('balie@tilburg.demo');
       const query = encodeURIComponent('query ($bsn: String!) { referralsForCitizen(bsn: $bsn) { id } }');
       const variables = encodeURIComponent(JSON.stringify({ bsn: '111222333' }));
-      for (const headers of [{}, { 'Apollo-Require-Preflight': 'true' }, { 'Content-Type': 'application/json' }]) {
+      const variants: Array<Record<string, string>> = [{}, { 'Apollo-Require-Preflight': 'true' }, { 'Content-Type': 'application/json' }];
+      for (const headers of variants) {
         const res = await fetch(`${api.baseUrl}/graphql?query=${query}&variables=${variables}`, { headers: { Authorization: `Bearer ${token}`, ...headers } });
         expect(res.status).toBe(405);
         expect(res.headers.get('allow')).toBe('POST');
