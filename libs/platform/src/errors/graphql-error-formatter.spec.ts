@@ -60,4 +60,13 @@ describe('formatGraphqlError', () => {
     const original = new GraphQLError('Cannot query field "mee"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatGraphqlError(asFormatted(original), original, { exposeDetails: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
+
+  it('does not reveal the token limit, however graphql-js spells its message', () => {
+    for (const message of ['Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', 'Syntax Error: Document contains more than 2000 tokens.']) {
+      const original = new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      const formatted = formatGraphqlError(asFormatted(original), original, { exposeDetails: false });
+      expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(formatted.message).not.toMatch(/2000/);
+    }
+  });
 });

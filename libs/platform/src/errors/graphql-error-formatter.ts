@@ -89,7 +89,7 @@ export function withoutEchoedValues(message: string): string {
 /** Scalar coercion reasons end in the value itself ("… non string value: 111222333"); drop it. */
 function withoutLiteralValues(reason: string): string {
   // graphql-js names its token limit; we do not reveal limits.
-  if (/Document contains more th[ae]n \d+ tokens/.test(reason)) return 'Het document is te groot. / The document is too large.';
+  if (/Document contains more th(?:an|at|en) \d+ tokens/.test(reason)) return 'Het document is te groot. / The document is too large.';
   return reason
     .replace(/(cannot represent [^:;]*?value): [^;]*/g, '$1.')
     .replace(/(Expected value of type "[^"]+"), found [^;]*/g, '$1.')
