@@ -119,6 +119,13 @@ describe('API (end to end)', () => {
     expect(config.headers.get('access-control-allow-origin')).toBe(`http://localhost:${WEB_PORT}`);
   });
 
+  it('answers plain HTTP errors that are not ours in Nest\'s shape, not as a 500', async () => {
+    const res = await fetch(`${api.baseUrl}/geen-route`);
+    expect(res.status).toBe(404);
+    const notJson = await fetch(`${api.baseUrl}/auth/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{kapot' });
+    expect(notJson.status).toBe(400);
+  });
+
   it('echoes a request id', async () => {
     const res = await fetch(`${api.baseUrl}/health/live`, { headers: { 'X-Request-Id': 'trace-12345678' } });
     expect(res.headers.get('x-request-id')).toBe('trace-12345678');
