@@ -1,2 +1,3 @@
 export { createWorker } from './bootstrap';
 export { WorkerHealthServer } from './health/worker-health.server';
+export { HeartbeatScheduler } from './heartbeat/heartbeat.processor';

@@ -8,6 +8,7 @@ export * from './notifications/new-handoff.service';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.store';
 export * from './recovery/follow-ups-sweep.service';
+export * from './retention/retention.service';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-event';
 export * from './webhooks/webhooks.service';

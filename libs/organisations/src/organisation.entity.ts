@@ -24,6 +24,10 @@ export class OrganisationEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Days after closing before its referrals are anonymised; null: the platform default (ADR 0011). */
+  @Column({ name: 'retention_days', type: 'int', nullable: true })
+  retentionDays!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -7,6 +7,7 @@ export * from './handoffs/handoff-state-machine';
 export * from './handoffs/handoffs.service';
 export * from './referrals/referrals.service';
 export * from './referrals/case-reader.service';
+export * from './retention/referral-retention';
 export * from './referrals.module';
 export * from './referrals-api.module';
 export * from './graphql/referral.types';

@@ -22,11 +22,13 @@ export interface ReferralRecord {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Set when the retention job anonymised the referral (ADR 0011). */
+  anonymisedAt: Date | null;
 }
 
 export const REFERRAL_COLUMNS = `r.id, r.origin_organisation_id AS "originOrganisationId", r.origin_employee_id AS "originEmployeeId",
   r.topic, r.summary, r.urgency, r.status, r.request_hash AS "requestHash", r.created_at AS "createdAt",
-  r.updated_at AS "updatedAt", r.closed_at AS "closedAt"`;
+  r.updated_at AS "updatedAt", r.closed_at AS "closedAt", r.anonymised_at AS "anonymisedAt"`;
 
 export interface HandoffRecord {
   id: string;

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { OutboxStore } from '@schakel/follow-ups';
+import { OutboxStore, RetentionService } from '@schakel/follow-ups';
 import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, REDIS } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -13,10 +13,14 @@ export function heartbeatKey(config: AppConfig): string {
 
 type SystemJob =
   | Job<JobPayloads[QueueName.System]['heartbeat'], unknown, 'heartbeat'>
-  | Job<JobPayloads[QueueName.System]['outbox.cleanup'], unknown, 'outbox.cleanup'>;
+  | Job<JobPayloads[QueueName.System]['outbox.cleanup'], unknown, 'outbox.cleanup'>
+  | Job<JobPayloads[QueueName.System]['retention.anonymise'], unknown, 'retention.anonymise'>;
 
 /** Processed outbox rows are kept this long (for inspection), then pruned daily. */
 export const OUTBOX_RETENTION_DAYS = 7;
+
+/** The system schedules; ensure() re-creates any that Redis lost. */
+export const SYSTEM_SCHEDULES = ['heartbeat', 'outbox-cleanup', 'retention-anonymise'] as const;
 
 /**
  * The worker's own heartbeat, a real BullMQ job: scheduled every 15 s, it records when a worker
@@ -28,6 +32,7 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxStore,
+    private readonly retention: RetentionService,
   ) {
     super();
   }
@@ -38,6 +43,8 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
         return this.redis.set(heartbeatKey(this.config), String(Date.now()), 'PX', HEARTBEAT_EVERY_MS * 4);
       case 'outbox.cleanup':
         return { deleted: await this.outbox.prune(job.data.retentionDays) };
+      case 'retention.anonymise':
+        return this.retention.run();
     }
   }
 
@@ -79,8 +86,8 @@ export class HeartbeatScheduler implements OnApplicationBootstrap, BeforeApplica
 
   /** Re-creates the schedules when one is missing; returns whether it had to. */
   async ensure(): Promise<boolean> {
-    const [heartbeat, cleanup] = await Promise.all([this.queue.getJobScheduler('heartbeat'), this.queue.getJobScheduler('outbox-cleanup')]);
-    if (heartbeat && cleanup) return false;
+    const found = await Promise.all(SYSTEM_SCHEDULES.map((id) => this.queue.getJobScheduler(id)));
+    if (found.every(Boolean)) return false;
     this.logger.warn('System job schedules were missing in Redis (did it lose its data?); re-created');
     await this.upsert();
     return true;
@@ -96,6 +103,12 @@ export class HeartbeatScheduler implements OnApplicationBootstrap, BeforeApplica
       'outbox-cleanup',
       { pattern: '17 3 * * *', tz: 'Europe/Amsterdam' },
       { name: 'outbox.cleanup', data: { retentionDays: OUTBOX_RETENTION_DAYS } },
+    );
+    // Nightly, away from the outbox cleanup; a run continues until nothing is due (ADR 0011).
+    await this.queue.upsertJobScheduler(
+      'retention-anonymise',
+      { pattern: '37 2 * * *', tz: 'Europe/Amsterdam' },
+      { name: 'retention.anonymise', data: { scheduledBy: 'worker' } },
     );
   }
 }

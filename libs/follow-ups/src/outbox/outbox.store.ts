@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RelayedEvent } from '@schakel/platform';
+import { queryReturning, type RelayedEvent } from '@schakel/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface OutboxRow {
@@ -57,6 +57,20 @@ export class OutboxStore {
         ORDER BY sent_at LIMIT $2`,
       [olderThanMs, limit],
     );
+  }
+
+  /**
+   * Retention (ADR 0011): deletes the processed rows of these referrals (payloads hold ids and
+   * states only, but once a case is anonymised nothing about it needs keeping) and gives back
+   * their ids, which are also their queue jobs' ids. An unprocessed row is left to finish.
+   */
+  async removeForReferrals(m: EntityManager, referralIds: string[]): Promise<string[]> {
+    const rows = await queryReturning<{ id: string }>(
+      m,
+      `DELETE FROM outbox WHERE payload ->> 'referralId' = ANY($1::text[]) AND processed_at IS NOT NULL RETURNING id`,
+      [referralIds],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Prunes processed rows after the retention period; a row not yet processed is never pruned. */

@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, requireExistingId, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Dispatcher, fetch } from 'undici';
 import { checkCallbackUrl, publicOnlyAgent } from './callback-url';
 import { signWebhook } from './webhook-signature';
@@ -183,6 +183,22 @@ export class WebhooksService {
       }
     }
     return queued;
+  }
+
+  /**
+   * Retention (ADR 0011), inside the caller's transaction in one organisation's tenant: clears
+   * the last error of that organisation's deliveries of these referrals (a partner's error text is
+   * free text we do not control; the body holds ids and states only and stays). Gives back each
+   * delivery's id and rounds, so the caller can remove its queue jobs.
+   */
+  async forgetForReferrals(m: EntityManager, referralIds: string[]): Promise<Array<{ id: string; retries: number }>> {
+    return queryReturning<{ id: string; retries: number }>(
+      m,
+      `UPDATE webhook_deliveries SET last_error = NULL
+        WHERE organisation_id = (SELECT app_current_organisation()) AND body -> 'kenmerken' ->> 'referralId' = ANY($1::text[])
+        RETURNING id, retries`,
+      [referralIds],
+    );
   }
 
   /**

@@ -32,6 +32,16 @@ export async function runInTenant<T>(
 }
 
 /**
+ * Moves the current transaction to another organisation's tenant (transaction-local like
+ * runInTenant). For platform jobs that must change one case in every organisation of its chain
+ * atomically (the retention job): each statement still runs under that organisation's policies,
+ * and nothing needs a role that bypasses row-level security.
+ */
+export async function switchTenant(manager: EntityManager, organisationId: string): Promise<void> {
+  await manager.query(`SELECT set_config('app.organisation_id', $1, true)`, [organisationId]);
+}
+
+/**
  * Runs an UPDATE/DELETE … RETURNING and gives back the rows. (TypeORM's query() answers such
  * statements with [rows, count]; the structured result is unambiguous.) Inside a transaction
  * pass its manager; outside one, the DataSource (a connection is taken from the pool for it).

@@ -30,3 +30,37 @@ export async function recordProcessing(manager: EntityManager, context: RequestC
     [context.traceId, organisationId, employeeId, activities, machineClientId],
   );
 }
+
+/** What an anonymised record holds instead of a pseudonym or a free text (ADR 0011). */
+export const ANONYMISED = '[geanonimiseerd]';
+
+/**
+ * A processing done by Schakel itself (no employee, no machine client), e.g. the retention job's
+ * `anonimiseren`: one processing-log record per referral, under the current organisation, with no
+ * pseudonym (ADR 0011: after anonymisation nothing may tie the case to a BSN), plus one audit-log
+ * record without an employee.
+ */
+export async function recordSystemProcessing(manager: EntityManager, traceId: string, organisationId: string, activity: string, referralIds: string[]): Promise<void> {
+  if (referralIds.length === 0) return;
+  await manager.query(
+    `INSERT INTO processing_log (trace_id, activity, organisation_id, subject_pseudonym, referral_id)
+     SELECT $1, $2, $3, $4, r FROM unnest($5::uuid[]) AS r`,
+    [traceId, activity, organisationId, ANONYMISED, referralIds],
+  );
+  await manager.query(`INSERT INTO audit_log (trace_id, activity, organisation_id, employee_id) VALUES ($1, $2, $3, NULL)`, [traceId, activity, organisationId]);
+}
+
+/**
+ * Replaces the pseudonym on the current organisation's processing-log records of these
+ * (anonymised) referrals. The pseudonym is an HMAC of the BSN: whoever holds the key and a BSN
+ * could otherwise find the anonymised case again through the log. What was done, when and by
+ * which organisation stays (the accountability the log is for). Row-level security and the
+ * update policy allow it only for referrals already marked anonymised.
+ */
+export async function forgetSubjects(manager: EntityManager, referralIds: string[]): Promise<void> {
+  if (referralIds.length === 0) return;
+  await manager.query(
+    `UPDATE processing_log SET subject_pseudonym = $2 WHERE referral_id = ANY($1::uuid[]) AND subject_pseudonym <> $2`,
+    [referralIds, ANONYMISED],
+  );
+}

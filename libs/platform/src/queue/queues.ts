@@ -27,6 +27,8 @@ export interface JobPayloads {
   [QueueName.System]: {
     heartbeat: { scheduledBy: 'worker' };
     'outbox.cleanup': { retentionDays: number };
+    /** Anonymises closed referrals past their retention (ADR 0011); reads its settings from config. */
+    'retention.anonymise': { scheduledBy: 'worker' };
   };
   [QueueName.FollowUps]: {
     event: RelayedEvent;

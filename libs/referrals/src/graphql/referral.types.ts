@@ -135,6 +135,11 @@ export class ReferralType {
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Wanneer de verwijzing na de bewaartermijn is geanonimiseerd: de inwoner is dan leeg en vrije teksten zijn verwijderd of vervangen door "[geanonimiseerd]".',
+  })
+  anonymisedAt!: Date | null;
 
   static from(r: ReferralRecord): ReferralType {
     return Object.assign(new ReferralType(), r);

@@ -83,12 +83,14 @@ export class CaseReader {
   /**
    * The citizens of these referrals, decrypted, each read logged in the processing log. When a
    * citizen is flagged doNotContact, only the referring organisation sees the contact details.
+   * An anonymised citizen (retention, ADR 0011) has nothing left to show or log: null.
    */
   citizens(context: RequestContext, referralIds: readonly string[]): Promise<Array<CitizenView | null>> {
     return this.tx.run(context.actor, async (m) => {
       const rows: Array<CitizenRecord & { originOrganisationId: string }> = await m.query(
         `SELECT ${CITIZEN_COLUMNS}, r.origin_organisation_id AS "originOrganisationId"
-           FROM citizens c JOIN referrals r ON r.id = c.referral_id WHERE c.referral_id = ANY($1::uuid[])`,
+           FROM citizens c JOIN referrals r ON r.id = c.referral_id
+          WHERE c.referral_id = ANY($1::uuid[]) AND c.anonymised_at IS NULL`,
         [referralIds],
       );
       await recordProcessing(m, context, rows.map((c) => ({ activity: 'citizen.read', subjectPseudonym: c.subjectPseudonym, referralId: c.referralId })));

@@ -13,6 +13,7 @@ import { SENDER_ROLES } from '../handoffs/handoff-state-machine';
 import { checkReceiverAndConsent } from '../receiver-check';
 import { type BottleneckRecord, type HandoffRecord, REFERRAL_COLUMNS, type ReferralRecord } from '../records';
 import { handoffEventPayload } from '../handoffs/handoff-events';
+import { requireNotAnonymised } from '../retention/referral-retention';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -135,6 +136,7 @@ export class ReferralsService {
     return this.tx.run(context.actor, async (m) => {
       const referral = await chainStore.findReferral(m, referralId);
       if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
+      await requireNotAnonymised(m, referralId);
       await chainStore.appendTimeline(m, { referralId, handoffId: null, type: 'NOTE_ADDED', note }, context);
       await writeOutbox(m, { topic: 'referral.note_added', aggregateType: 'referral', aggregateId: referralId, payload: { referralId, organisationIds: await chainStore.chainOrganisationIds(m, referralId) } });
       return referral;
@@ -148,6 +150,7 @@ export class ReferralsService {
     return this.tx.run(context.actor, async (m) => {
       const referral = await chainStore.findReferral(m, referralId);
       if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
+      await requireNotAnonymised(m, referralId);
       return this.addBottleneck(m, context, referralId, details);
     });
   }
