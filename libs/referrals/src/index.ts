@@ -12,3 +12,5 @@ export * from './referrals.module';
 export * from './referrals-api.module';
 export * from './graphql/referral.types';
 export * from './graphql/enums.graphql';
+export * from './citizens/key-rotation';
+export * from './inzage/subject-access.service';

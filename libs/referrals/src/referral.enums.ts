@@ -54,5 +54,8 @@ export const TIMELINE_EVENT_TYPES = [
   'NOTE_ADDED',
   'BOTTLENECK_FLAGGED',
   'ESCALATED',
+  // AVG art. 16 and 21: recorded by the privacy officer or a case role (docs/security/inzage-and-keys.md).
+  'CORRECTION_REQUESTED',
+  'OBJECTION_RECORDED',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -87,6 +87,7 @@ export type EmployeeRole =
   | 'BELEID'
   | 'COORDINATOR'
   | 'OPERATOR'
+  | 'PRIVACY'
   | 'SECRETARIS';
 
 export type ForwardHandoffInput = {
@@ -180,9 +181,11 @@ export type TimelineEventType =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'CONTACT_RECORDED'
+  | 'CORRECTION_REQUESTED'
   | 'ESCALATED'
   | 'FORWARDED'
   | 'NOTE_ADDED'
+  | 'OBJECTION_RECORDED'
   | 'RECEIVED'
   | 'REQUESTED'
   | 'RETURNED';

@@ -91,6 +91,8 @@ export const TIMELINE_LABEL: Record<TimelineEventType, string> = {
   ESCALATED: 'Termijn voorbij, opgeschaald',
   NOTE_ADDED: 'Notitie',
   BOTTLENECK_FLAGGED: 'Knelpunt gemeld',
+  CORRECTION_REQUESTED: 'Verzoek om verbetering (AVG)',
+  OBJECTION_RECORDED: 'Bezwaar vastgelegd (AVG)',
 };
 
 export const ACTION_LABEL: Record<HandoffAction, string> = {
@@ -111,4 +113,5 @@ export const ROLE_LABEL: Record<EmployeeRole, string> = {
   BELEID: 'beleidsmedewerker',
   BEHEERDER: 'beheerder',
   OPERATOR: 'platformbeheerder',
+  PRIVACY: 'privacymedewerker',
 };

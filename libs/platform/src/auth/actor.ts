@@ -1,8 +1,10 @@
 /**
  * Roles of an employee (DOMAIN.md glossary). OPERATOR (platformbeheerder) runs the platform itself
  * (queue dashboard, ADR 0010): no seed, no scope and no organisation's own administrator gives it.
+ * PRIVACY (privacymedewerker / functionaris gegevensbescherming) produces inzage reports (AVG
+ * art. 15, docs/security/inzage-and-keys.md); granted by hand like OPERATOR, never by a scope.
  */
-export const EMPLOYEE_ROLES = ['BALIE', 'BEHANDELAAR', 'COORDINATOR', 'SECRETARIS', 'BELEID', 'BEHEERDER', 'OPERATOR'] as const;
+export const EMPLOYEE_ROLES = ['BALIE', 'BEHANDELAAR', 'COORDINATOR', 'SECRETARIS', 'BELEID', 'BEHEERDER', 'OPERATOR', 'PRIVACY'] as const;
 export type EmployeeRole = (typeof EMPLOYEE_ROLES)[number];
 
 /** What a machine client (a partner system) may be granted. */
@@ -42,7 +44,7 @@ export function hasAnyRole(actor: Actor, roles: readonly EmployeeRole[]): boolea
 /**
  * The roles a machine client's scopes stand for: handoff scopes act like the case roles of its
  * organisation, webhooks:manage like its administrator. The scope guard decides per operation.
- * Never OPERATOR: the platform operator is a person (ADR 0010).
+ * Never OPERATOR nor PRIVACY: the platform operator and the privacy officer are people (ADR 0010).
  */
 export function rolesForScopes(scopes: readonly Scope[]): EmployeeRole[] {
   const roles = new Set<EmployeeRole>();

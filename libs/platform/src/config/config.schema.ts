@@ -75,6 +75,15 @@ export const configSchema = z
       .refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), 'moet een kommagescheiden lijst van origins zijn, bijv. https://schakel.example.nl'),
     BSN_ENCRYPTION_KEY: aesKey.optional(),
     BSN_HMAC_KEY: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+    /** Earlier BSN keys, comma-separated, read only until `npm run keys:rotate` has finished (docs/runbook.md, Key management). */
+    BSN_ENCRYPTION_KEYS_PREVIOUS: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').map((k) => k.trim()).filter(Boolean).every((k) => Buffer.from(k, 'base64').length === 32), 'moet een kommagescheiden lijst van sleutels van 32 bytes zijn, base64-gecodeerd'),
+    BSN_HMAC_KEYS_PREVIOUS: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').map((k) => k.trim()).filter(Boolean).every((k) => k.length >= 32), 'moet een kommagescheiden lijst van sleutels van minstens 32 tekens zijn'),
     OUTBOX_POLL_INTERVAL_MS: whole(50, 60_000).default(1000),
     OUTBOX_BATCH_SIZE: whole(1, 1000).default(200),
     WORKER_CONCURRENCY: whole(1, 200).default(20),

@@ -50,10 +50,12 @@ export class ReferralsService {
     const summary = requireSafeText(command.summary, 'summary', { max: 4000, required: true });
     this.checkBottleneck(command.bottleneck);
 
-    const requestHash = this.bsnCrypto.requestHash(canonicalize({ ...command, citizen: { ...command.citizen, bsn }, idempotencyKey: null }) ?? '');
+    // Under every HMAC key of the ring: a retry made before a key rotation still matches.
+    const requestHashes = this.bsnCrypto.requestHashes(canonicalize({ ...command, citizen: { ...command.citizen, bsn }, idempotencyKey: null }) ?? '');
+    const requestHash = requestHashes[0];
     if (command.idempotencyKey) {
       const earlier = await this.findByIdempotencyKey(context, command.idempotencyKey);
-      if (earlier) return { referral: this.sameRequestOrConflict(earlier, requestHash) };
+      if (earlier) return { referral: this.sameRequestOrConflict(earlier, requestHashes) };
     }
 
     await checkReceiverAndConsent(this.organisations, actor.organisationId, command.toOrganisationId, command.consent);
@@ -73,9 +75,9 @@ export class ReferralsService {
         const pseudonym = this.bsnCrypto.pseudonym(bsn);
         const c = command.citizen;
         await m.query(
-          `INSERT INTO citizens (referral_id, bsn_encrypted, bsn_hash, subject_pseudonym, name, phone, email, preferred_channel, do_not_contact)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [referralId, this.bsnCrypto.encrypt(bsn), this.bsnCrypto.lookupHash(bsn), pseudonym, name, c.phone ?? null, c.email ?? null, c.preferredChannel ?? null, c.doNotContact ?? false],
+          `INSERT INTO citizens (referral_id, bsn_encrypted, bsn_hash, subject_pseudonym, name, phone, email, preferred_channel, do_not_contact, bsn_key_id, hmac_key_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [referralId, this.bsnCrypto.encrypt(bsn), this.bsnCrypto.lookupHash(bsn), pseudonym, name, c.phone ?? null, c.email ?? null, c.preferredChannel ?? null, c.doNotContact ?? false, this.bsnCrypto.encryptionKeyId, this.bsnCrypto.hmacKeyId],
         );
 
         const handoff = await chainStore.insertHandoff(m, {
@@ -99,7 +101,7 @@ export class ReferralsService {
       // Two requests with the same key at once: the loser answers like a retry.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION && command.idempotencyKey) {
         const earlier = await this.findByIdempotencyKey(context, command.idempotencyKey);
-        if (earlier) return { referral: this.sameRequestOrConflict(earlier, requestHash) };
+        if (earlier) return { referral: this.sameRequestOrConflict(earlier, requestHashes) };
       }
       throw error;
     }
@@ -121,8 +123,9 @@ export class ReferralsService {
     return this.tx.run(context.actor, async (m) => {
       const referrals: ReferralRecord[] = await m.query(
         `SELECT ${REFERRAL_COLUMNS} FROM referrals r JOIN citizens c ON c.referral_id = r.id
-          WHERE c.bsn_hash = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 200`,
-        [this.bsnCrypto.lookupHash(bsnCheck.bsn)],
+          WHERE c.bsn_hash = ANY($1::text[]) ORDER BY r.created_at DESC, r.id DESC LIMIT 200`,
+        // Current key first, then previous ones: rows not yet rewritten by a key rotation are found too.
+        [this.bsnCrypto.lookupHashes(bsnCheck.bsn)],
       );
       await recordProcessing(m, context, [{ activity: 'citizen.search', subjectPseudonym: this.bsnCrypto.pseudonym(bsnCheck.bsn) }]);
       return referrals;
@@ -199,8 +202,8 @@ export class ReferralsService {
     });
   }
 
-  private sameRequestOrConflict(earlier: ReferralRecord, requestHash: string): ReferralRecord {
-    if (earlier.requestHash === requestHash) return earlier;
+  private sameRequestOrConflict(earlier: ReferralRecord, requestHashes: string[]): ReferralRecord {
+    if (earlier.requestHash !== null && requestHashes.includes(earlier.requestHash)) return earlier;
     throw AppError.conflict({
       nl: 'Deze idempotencyKey is al gebruikt voor een andere verwijzing; gebruik een nieuwe sleutel.',
       en: 'This idempotencyKey was already used for a different referral; use a new key.',

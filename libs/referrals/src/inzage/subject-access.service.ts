@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, hasAnyRole, recordProcessing, type RequestContext, requireExistingId, requireSafeText, TenantTransactions } from '@schakel/platform';
+import type { EntityManager } from 'typeorm';
+import { REFERRAL_NOT_FOUND } from '../case-access';
+import { chainStore } from '../chain-store';
+import { BsnCrypto } from '../citizens/bsn-crypto.service';
+import { checkBsn } from '../citizens/bsn';
+import { CASE_ROLES } from '../handoffs/handoff-state-machine';
+import { BOTTLENECK_COLUMNS, type BottleneckRecord, HANDOFF_COLUMNS, type HandoffRecord, TIMELINE_COLUMNS, type TimelineEventRecord } from '../records';
+import type { ContactChannel, ReferralStatus, ReferralTopic, TimelineEventType, Urgency } from '../referral.enums';
+
+/** What each processing-log activity was for, in plain Dutch (the "why" of an inzage). */
+export const PROCESSING_PURPOSES: Record<string, string> = {
+  'referral.create': 'De inwoner is doorverwezen naar een andere organisatie (warme overdracht, met toestemming).',
+  'citizen.read': 'De gegevens van de inwoner zijn bekeken om de hulpvraag te behandelen.',
+  'citizen.search': 'Er is op BSN gezocht naar verwijzingen van de inwoner.',
+  inzage: 'Er is een overzicht gemaakt van alle gegevens, op verzoek van de inwoner (inzage, AVG artikel 15).',
+  'correction.request': 'Een verzoek van de inwoner om gegevens te verbeteren is vastgelegd (AVG artikel 16).',
+  'objection.record': 'Een bezwaar van de inwoner tegen het gebruik van gegevens is vastgelegd (AVG artikel 21).',
+};
+const OTHER_PURPOSE = 'De gegevens zijn gebruikt voor de doorverwijzing.';
+
+export interface SubjectAccessCitizen {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  preferredChannel: ContactChannel | null;
+  doNotContact: boolean;
+  /** Contact details kept by the referring organisation only (doNotContact): not shown here. */
+  contactHidden: boolean;
+}
+
+export interface SubjectAccessReferral {
+  id: string;
+  topic: ReferralTopic;
+  summary: string | null;
+  urgency: Urgency;
+  status: ReferralStatus;
+  createdAt: Date;
+  closedAt: Date | null;
+  originOrganisation: string;
+  citizen: SubjectAccessCitizen;
+  handoffs: Array<{ sequence: number; from: string; to: string; status: string; reason: string | null; summary: string | null; outcome: string | null; outcomeNote: string | null; requestedAt: Date; completedAt: Date | null }>;
+  consents: Array<{ organisation: string; method: string; recordedAt: Date }>;
+  timeline: Array<{ type: TimelineEventType; organisation: string; note: string | null; occurredAt: Date }>;
+  bottlenecks: Array<{ category: string; rule: string | null; description: string | null; customSolution: string | null; createdAt: Date }>;
+}
+
+export interface SubjectAccessProcessing {
+  occurredAt: Date;
+  organisation: string;
+  activity: string;
+  purpose: string;
+  referralId: string | null;
+}
+
+export interface SubjectAccessReport {
+  generatedAt: Date;
+  organisation: string;
+  referrals: SubjectAccessReferral[];
+  processing: SubjectAccessProcessing[];
+  /** False when a limit (500 referrals, 10 000 log records) cut the report short. */
+  complete: boolean;
+}
+
+const MAX_REFERRALS = 500;
+const MAX_LOG = 10_000;
+
+export const PRIVACY_ROLE = 'PRIVACY' as const;
+
+interface ReferralRow {
+  id: string;
+  topic: ReferralTopic;
+  summary: string | null;
+  urgency: Urgency;
+  status: ReferralStatus;
+  createdAt: Date;
+  closedAt: Date | null;
+  originOrganisationId: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  preferredChannel: ContactChannel | null;
+  doNotContact: boolean;
+}
+
+/**
+ * Inzage (AVG art. 15), correction (art. 16) and objection (art. 21). The report holds what
+ * Schakel has about one BSN in the referrals the officer's organisation takes part in (row-level
+ * security decides, as for case reads), plus the processing log of those referrals and of the
+ * officer's own organisation; the request itself is logged first, so it is in the report too.
+ * Employee names are left out: the processing log names organisations, not our people.
+ */
+@Injectable()
+export class SubjectAccessService {
+  constructor(
+    private readonly tx: TenantTransactions,
+    private readonly bsnCrypto: BsnCrypto,
+  ) {}
+
+  async report(context: RequestContext, bsnInput: string): Promise<SubjectAccessReport> {
+    const { actor } = context;
+    if (actor.kind !== 'employee' || !actor.roles.includes(PRIVACY_ROLE)) {
+      throw AppError.forbidden({
+        nl: 'Alleen een privacymedewerker (rol PRIVACY) kan een inzageoverzicht maken.',
+        en: 'Only a privacy officer (role PRIVACY) can produce a subject access report.',
+      });
+    }
+    const bsnCheck = checkBsn(bsnInput);
+    if (!bsnCheck.valid) throw AppError.badInput(bsnCheck.reason, { field: 'bsn' });
+    const bsn = bsnCheck.bsn;
+
+    return this.tx.run(actor, async (m) => {
+      await recordProcessing(m, context, [{ activity: 'inzage', subjectPseudonym: this.bsnCrypto.pseudonym(bsn) }]);
+      const rows: ReferralRow[] = await m.query(
+        `SELECT r.id, r.topic, r.summary, r.urgency, r.status, r.created_at AS "createdAt", r.closed_at AS "closedAt",
+                r.origin_organisation_id AS "originOrganisationId", c.name, c.phone, c.email,
+                c.preferred_channel AS "preferredChannel", c.do_not_contact AS "doNotContact"
+           FROM citizens c JOIN referrals r ON r.id = c.referral_id
+          WHERE c.bsn_hash = ANY($1::text[]) ORDER BY r.created_at, r.id LIMIT ${MAX_REFERRALS + 1}`,
+        [this.bsnCrypto.lookupHashes(bsn)],
+      );
+      const referralRows = rows.slice(0, MAX_REFERRALS);
+      const ids = referralRows.map((r) => r.id);
+      // One connection per transaction: the reads run one after the other.
+      const handoffs: HandoffRecord[] = await m.query(`SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.referral_id = ANY($1::uuid[]) ORDER BY h.referral_id, h.sequence`, [ids]);
+      const timeline: TimelineEventRecord[] = await m.query(`SELECT ${TIMELINE_COLUMNS} FROM timeline_events t WHERE t.referral_id = ANY($1::uuid[]) ORDER BY t.referral_id, t.id`, [ids]);
+      const bottlenecks: BottleneckRecord[] = await m.query(`SELECT ${BOTTLENECK_COLUMNS} FROM bottlenecks b WHERE b.referral_id = ANY($1::uuid[]) ORDER BY b.referral_id, b.created_at`, [ids]);
+      const consents: Array<{ referralId: string; organisationId: string; method: string; recordedAt: Date }> = await m.query(
+        `SELECT referral_id AS "referralId", organisation_id AS "organisationId", method, recorded_at AS "recordedAt"
+           FROM consents WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, recorded_at`,
+        [ids],
+      );
+      const log: Array<{ occurredAt: Date; activity: string; organisationId: string; referralId: string | null }> = await m.query(
+        `SELECT occurred_at AS "occurredAt", activity, organisation_id AS "organisationId", referral_id AS "referralId"
+           FROM app_subject_processing_log($1::text[])`,
+        [this.bsnCrypto.pseudonyms(bsn)],
+      );
+      const names = await organisationNames(m, [
+        actor.organisationId,
+        ...referralRows.map((r) => r.originOrganisationId),
+        ...handoffs.flatMap((h) => [h.fromOrganisationId, h.toOrganisationId]),
+        ...timeline.map((t) => t.actorOrganisationId),
+        ...consents.map((c) => c.organisationId),
+        ...log.map((l) => l.organisationId),
+      ]);
+      const of = <T extends { referralId: string }>(list: T[], id: string): T[] => list.filter((x) => x.referralId === id);
+
+      return {
+        generatedAt: new Date(),
+        organisation: names(actor.organisationId),
+        complete: rows.length <= MAX_REFERRALS && log.length < MAX_LOG,
+        referrals: referralRows.map((r) => {
+          // The same rule as case reads: a citizen flagged doNotContact shows contact details only
+          // to the referring organisation (safety, e.g. domestic violence); the report says so.
+          const contactHidden = r.doNotContact && r.originOrganisationId !== actor.organisationId;
+          return {
+            id: r.id,
+            topic: r.topic,
+            summary: r.summary,
+            urgency: r.urgency,
+            status: r.status,
+            createdAt: r.createdAt,
+            closedAt: r.closedAt,
+            originOrganisation: names(r.originOrganisationId),
+            citizen: {
+              name: r.name,
+              phone: contactHidden ? null : r.phone,
+              email: contactHidden ? null : r.email,
+              preferredChannel: contactHidden ? null : r.preferredChannel,
+              doNotContact: r.doNotContact,
+              contactHidden,
+            },
+            handoffs: of(handoffs, r.id).map((h) => ({
+              sequence: h.sequence,
+              from: names(h.fromOrganisationId),
+              to: names(h.toOrganisationId),
+              status: h.status,
+              reason: h.reason,
+              summary: h.summary,
+              outcome: h.outcome,
+              outcomeNote: h.outcomeNote,
+              requestedAt: h.requestedAt,
+              completedAt: h.completedAt,
+            })),
+            consents: of(consents, r.id).map((c) => ({ organisation: names(c.organisationId), method: c.method, recordedAt: c.recordedAt })),
+            timeline: of(timeline, r.id).map((t) => ({ type: t.type, organisation: names(t.actorOrganisationId), note: t.note, occurredAt: t.occurredAt })),
+            bottlenecks: of(bottlenecks, r.id).map((b) => ({ category: b.category, rule: b.rule, description: b.description, customSolution: b.customSolution, createdAt: b.createdAt })),
+          };
+        }),
+        processing: log.map((l) => ({
+          occurredAt: l.occurredAt,
+          organisation: names(l.organisationId),
+          activity: l.activity,
+          purpose: PROCESSING_PURPOSES[l.activity] ?? OTHER_PURPOSE,
+          referralId: l.referralId,
+        })),
+      };
+    });
+  }
+
+  /** AVG art. 16: the citizen asks to correct data in this referral. */
+  recordCorrectionRequest(context: RequestContext, referralId: string, note: string): Promise<TimelineEventRecord> {
+    return this.recordRequest(context, referralId, note, 'CORRECTION_REQUESTED', 'correction.request');
+  }
+
+  /** AVG art. 21: the citizen objects to the processing of data in this referral. */
+  recordObjection(context: RequestContext, referralId: string, note: string): Promise<TimelineEventRecord> {
+    return this.recordRequest(context, referralId, note, 'OBJECTION_RECORDED', 'objection.record');
+  }
+
+  /**
+   * A timeline event on the referral, by the privacy officer or a case role of an organisation in
+   * its chain (row-level security: anyone else gets NOT_FOUND), logged in the processing log.
+   */
+  private async recordRequest(context: RequestContext, referralId: string, text: string, type: TimelineEventType, activity: string): Promise<TimelineEventRecord> {
+    const { actor } = context;
+    if (!hasAnyRole(actor, [...CASE_ROLES, PRIVACY_ROLE])) {
+      throw AppError.forbidden({
+        nl: 'Alleen een privacymedewerker of een baliemedewerker, behandelaar of coördinator kan dit vastleggen.',
+        en: 'Only a privacy officer or a BALIE, BEHANDELAAR or COORDINATOR employee can record this.',
+      });
+    }
+    requireExistingId(referralId, REFERRAL_NOT_FOUND);
+    const note = requireSafeText(text, 'note', { max: 4000, required: true });
+    return this.tx.run(actor, async (m) => {
+      const referral = await chainStore.findReferral(m, referralId);
+      if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
+      await chainStore.appendTimeline(m, { referralId, handoffId: null, type, note }, context);
+      const [event] = (await m.query(
+        `SELECT ${TIMELINE_COLUMNS} FROM timeline_events t
+          WHERE t.referral_id = $1 AND t.type = $2 AND t.actor_organisation_id = $3 ORDER BY t.id DESC LIMIT 1`,
+        [referralId, type, actor.organisationId],
+      )) as TimelineEventRecord[];
+      const [citizen] = (await m.query(`SELECT subject_pseudonym AS "subjectPseudonym" FROM citizens WHERE referral_id = $1`, [referralId])) as Array<{ subjectPseudonym: string | null }>;
+      if (citizen?.subjectPseudonym) await recordProcessing(m, context, [{ activity, subjectPseudonym: citizen.subjectPseudonym, referralId }]);
+      return event;
+    });
+  }
+}
+
+async function organisationNames(m: EntityManager, ids: string[]): Promise<(id: string) => string> {
+  const rows: Array<{ id: string; name: string }> = await m.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+  const map = new Map(rows.map((r) => [r.id, r.name]));
+  return (id) => map.get(id) ?? 'onbekende organisatie';
+}
