@@ -89,7 +89,10 @@ describe('referrals on real PostgreSQL', () => {
     ).resolves.toBeDefined();
     const [untouched] = await owner.query(`SELECT status FROM handoffs WHERE referral_id = $1`, [theirs.id]);
     expect(untouched.status).toBe('REQUESTED');
-    await expect(runInTenant(app, { organisationId: tilburgId }, (m) => m.query(`UPDATE timeline_events SET note = 'x' WHERE referral_id = $1`, [r.id]))).rejects.toThrow(/permission denied/);
+    // The note may only be emptied, on an anonymised referral (ADR 0011): the policy refuses this.
+    await expect(runInTenant(app, { organisationId: tilburgId }, (m) => m.query(`UPDATE timeline_events SET note = 'x' WHERE referral_id = $1`, [r.id]))).rejects.toThrow(/row-level security/);
+    await expect(runInTenant(app, { organisationId: tilburgId }, (m) => m.query(`UPDATE timeline_events SET note = NULL WHERE referral_id = $1`, [r.id]))).rejects.toThrow(/row-level security/);
+    await expect(runInTenant(app, { organisationId: tilburgId }, (m) => m.query(`UPDATE timeline_events SET type = 'x' WHERE referral_id = $1`, [r.id]))).rejects.toThrow(/permission denied/);
     await expect(runInTenant(app, { organisationId: tilburgId }, (m) => m.query(`DELETE FROM timeline_events WHERE referral_id = $1`, [r.id]))).rejects.toThrow(/permission denied/);
     await expect(runInTenant(app, { organisationId: tilburgId }, (m) => m.query(`DELETE FROM processing_log`))).rejects.toThrow(/permission denied/);
   });
