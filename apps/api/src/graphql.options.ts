@@ -35,7 +35,9 @@ export function graphqlOptions(config: AppConfig, actors: ActorResolver, schema:
   const live = new LiveConnections(actors);
   const formatOptions = {
     exposeDetails: !production,
-    onInternalError: (e: unknown) => logger.error(e instanceof Error ? e.stack ?? e.message : String(e)),
+    // Logged as an error object so pino's serializer keeps the SQLSTATE and constraint name (the
+    // formatter hands over an already sanitized error: no values).
+    onInternalError: (e: unknown) => logger.error(e instanceof Error ? e : String(e)),
   };
   const format = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error, formatOptions);
   // Nest passes these on to graphql-ws's useServer; its type lists only some of them.

@@ -140,11 +140,22 @@ export function safeLogMethod(this: unknown, args: unknown[], method: LogMethod)
  */
 export class SanitizedError extends Error {
   readonly code?: string;
+  // Schema names (never data) stay, so a log of this error still says which constraint refused.
+  readonly constraint?: string;
+  readonly table?: string;
+  readonly column?: string;
+  readonly dataType?: string;
+  readonly routine?: string;
 
   constructor(log: SafeErrorLog) {
     super(log.message);
     this.name = log.type;
     if (log.code) this.code = log.code;
+    if (log.constraint) this.constraint = log.constraint;
+    if (log.table) this.table = log.table;
+    if (log.column) this.column = log.column;
+    if (log.dataType) this.dataType = log.dataType;
+    if (log.routine) this.routine = log.routine;
     this.stack = log.stack ?? `${log.type}: ${log.message}`;
   }
 }
