@@ -1,7 +1,7 @@
 import { createDataSource } from '@schakel/platform';
 import { currentTestEnvironment } from '@schakel/testing';
 import type { DataSource } from 'typeorm';
-import { DEMO_ORGANISATIONS, DEMO_ROLES } from './demo-data';
+import { DEMO_ORGANISATIONS, DEMO_ROLES, demoUsername } from './demo-data';
 import { seedDemoData } from './seed-demo-data';
 
 describe('seedDemoData', () => {
@@ -16,7 +16,10 @@ describe('seedDemoData', () => {
     expect(await seedDemoData(owner)).toEqual({ organisationsCreated: 0, employeesCreated: 0 });
     expect(await seedDemoData(owner)).toEqual({ organisationsCreated: 0, employeesCreated: 0 });
     const [{ orgs }] = await owner.query(`SELECT count(*)::int AS orgs FROM organisations WHERE slug = ANY($1)`, [DEMO_ORGANISATIONS.map((o) => o.slug)]);
-    const [{ employees }] = await owner.query(`SELECT count(*)::int AS employees FROM employees WHERE username LIKE '%.demo'`);
+    // Other suites add employees of their own (a privacy officer, an operator) to the same
+    // database at the same time: count the seeded usernames, each must be there exactly once.
+    const seeded = DEMO_ORGANISATIONS.flatMap((o) => DEMO_ROLES.map((r) => demoUsername(r.handle, o.slug)));
+    const [{ employees }] = await owner.query(`SELECT count(*)::int AS employees FROM employees WHERE username = ANY($1)`, [seeded]);
     expect(orgs).toBe(6);
     expect(employees).toBe(6 * DEMO_ROLES.length);
   });
