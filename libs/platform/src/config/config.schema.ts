@@ -68,6 +68,12 @@ export const configSchema = z
     /** Reverse proxies in front of the api whose X-Forwarded-For is trusted for the source address (0: none, use the socket's address). */
     TRUST_PROXY_HOPS: whole(0, 10).default(0),
     OPERATION_TIMEOUT_MS: whole(100, 300_000).default(10_000),
+    /**
+     * Where `handoffs { totalCount }` stops counting (`totalCountIsEstimate` then true): the
+     * count's cost grows with this number, about 3 ms per 10,000 with a vacuumed table and up to
+     * 30 ms when it is not (docs/performance.md). Above 100,000 it would cost what an exact count does.
+     */
+    HANDOFF_COUNT_CAP: whole(1, 100_000).default(10_000),
     CORS_ORIGINS: z
       .string()
       .default('')

@@ -1,8 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryLoaders, EmployeeType, OrganisationType } from '@schakel/organisations';
-import { AppError, Ctx, encodeCursor, type RequestContext, RequiresScope } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, AppError, Ctx, encodeCursor, type RequestContext, RequiresScope } from '@schakel/platform';
 import { availableActions } from '../handoffs/handoff-state-machine';
-import { HANDOFF_CURSOR, HandoffsService } from '../handoffs/handoffs.service';
+import { HANDOFF_CURSOR, type HandoffCount, HandoffsService } from '../handoffs/handoffs.service';
 import type { HandoffAction, HandoffDirection, HandoffStatus } from '../referral.enums';
 import { CaseLoaders } from './case.loaders';
 import { HandoffActionEnum, HandoffDirectionEnum, HandoffStatusEnum } from './enums.graphql';
@@ -123,10 +124,30 @@ export class HandoffsResolver {
 
 @Resolver(() => HandoffConnectionType)
 export class HandoffConnectionResolver {
-  constructor(private readonly handoffService: HandoffsService) {}
+  constructor(
+    private readonly handoffService: HandoffsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  @ResolveField(() => Int, { description: 'Aantal overdrachten dat aan het filter voldoet (alleen geteld als u erom vraagt).' })
-  totalCount(@Parent() connection: HandoffConnectionType, @Ctx() ctx: RequestContext): Promise<number> {
-    return this.handoffService.count(ctx, connection.filter);
+  @ResolveField(() => Int, {
+    description:
+      'Aantal overdrachten dat aan het filter voldoet (alleen geteld als u erom vraagt). Exact tot en met HANDOFF_COUNT_CAP (standaard 10000); daarboven is het die grens en is totalCountIsEstimate true: er zijn er meer.',
+  })
+  async totalCount(@Parent() connection: HandoffConnectionType, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.counted(connection, ctx)).count;
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'true: er voldoen meer overdrachten aan het filter dan totalCount (de grens HANDOFF_COUNT_CAP, standaard 10000), toon bijvoorbeeld "10000+". false: totalCount is exact.',
+  })
+  async totalCountIsEstimate(@Parent() connection: HandoffConnectionType, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await this.counted(connection, ctx)).capped;
+  }
+
+  /** One count per connection, however many of its count fields are selected. */
+  private counted(connection: HandoffConnectionType, ctx: RequestContext): Promise<HandoffCount> {
+    connection.count ??= this.handoffService.count(ctx, connection.filter, this.config.HANDOFF_COUNT_CAP);
+    return connection.count;
   }
 }

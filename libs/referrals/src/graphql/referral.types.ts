@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { HandoffFilter } from '../handoffs/handoffs.service';
+import type { HandoffCount, HandoffFilter } from '../handoffs/handoffs.service';
 import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../records';
 import type {
   BottleneckCategory,
@@ -164,4 +164,6 @@ export class HandoffConnectionType {
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
   /** The list's filter, so `totalCount` can be counted only when asked for. */
   filter!: HandoffFilter;
+  /** The count, once asked for: `totalCount` and `totalCountIsEstimate` share one query. */
+  count?: Promise<HandoffCount>;
 }
