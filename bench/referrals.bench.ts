@@ -339,16 +339,22 @@ function createReferralScript(ids: { tilburg: string; uwv: string; employee: str
   ].join('\n');
 }
 
+/** HANDOFF_COUNT_CAP's default: the count stops after this many (HandoffsService.count, c43cf83). */
+const COUNT_CAP = 10_000;
+/** All eight status codes (handoffs.status_code): what HandoffsService.count sends without a status filter. */
+const COUNT_SQL = `SELECT count(*)::int AS count FROM (SELECT 1 FROM handoffs h WHERE h.to_organisation_id = $1 AND h.status_code = ANY('{1,2,3,4,5,6,7,8}'::smallint[]) LIMIT ${COUNT_CAP + 1}) capped`;
+
 /**
  * The statements of the inbox page (HandoffsService.list, INCOMING, first 50). Since 68cbd9c the
- * count (HandoffsService.count) runs only when totalCount is selected, in its own transaction.
+ * count (HandoffsService.count) runs only when totalCount is selected, in its own transaction;
+ * since c43cf83 it is capped (needs the migration of that commit: benchmark older refs without it).
  */
 function inboxScript(uwv: string, withCount = false): string {
   const where = `h.to_organisation_id = '${uwv}'`;
   const tx = (sql: string) => [`START TRANSACTION;`, `SELECT set_config('app.organisation_id', '${uwv}', true);`, sql, `COMMIT;`];
   return [
     ...tx(`SELECT ${HANDOFF_COLUMNS.replace(/\n\s*/g, ' ')} FROM handoffs h WHERE ${where} ORDER BY h.created_at DESC, h.id DESC LIMIT 51;`),
-    ...(withCount ? tx(`SELECT count(*)::int AS count FROM handoffs h WHERE ${where};`) : []),
+    ...(withCount ? tx(`${COUNT_SQL.replace('$1', `'${uwv}'`)};`) : []),
     '',
   ].join('\n');
 }
@@ -359,7 +365,7 @@ async function explainInbox(uwv: string): Promise<string> {
     await c.query(`SELECT set_config('app.organisation_id', $1, true)`, [uwv]);
     const plans: string[] = [];
     for (const sql of [
-      `SELECT count(*)::int AS count FROM handoffs h WHERE h.to_organisation_id = $1`,
+      COUNT_SQL,
       `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.to_organisation_id = $1 ORDER BY h.created_at DESC, h.id DESC LIMIT 51`,
     ]) {
       const { rows } = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [uwv]);
