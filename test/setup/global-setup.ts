@@ -4,23 +4,28 @@
 import { demoClientSecret } from '../../libs/organisations/src/seed/demo-data';
 import { seedDemoData, seedDemoMachineClients } from '../../libs/organisations/src/seed/seed-demo-data';
 import { createDataSource } from '../../libs/platform/src/database/data-source';
-import { prepareDatabase } from '../../libs/platform/src/database/setup';
+import { cloneDatabase, prepareDatabase, sealTemplate } from '../../libs/platform/src/database/setup';
 import { environmentVariables, newTestEnvironment } from '../../libs/testing/src/test-environment';
 
 /**
- * Once per test run: a fresh database (migrated from empty, demo data seeded) and a fresh Redis
- * key prefix. The variables are exported so the test workers, started after this, inherit them.
+ * Once per test run: a template database, migrated from empty and seeded with the demo data, and
+ * a fresh Redis key prefix. The run's shared database is a clone of the template, and so is
+ * every suite's own database (IsolatedEnvironment): one migration run per test run, not one per
+ * suite. The variables are exported so the test workers, started after this, inherit them.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.SCHAKEL_TEST_RUN) return; // already prepared by another project of this run
   const env = newTestEnvironment();
-  await prepareDatabase(env.ownerUrl, env.appUrl);
-  const owner = await createDataSource({ url: env.ownerUrl, entities: [], poolSize: 1 }).initialize();
+  // From here on the teardown owns what is created, even if the set-up fails half-way.
+  Object.assign(process.env, environmentVariables(env));
+  await prepareDatabase(env.templateUrl, env.appUrl);
+  const owner = await createDataSource({ url: env.templateUrl, entities: [], poolSize: 1 }).initialize();
   try {
     await seedDemoData(owner);
     await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
   } finally {
     await owner.destroy();
   }
-  Object.assign(process.env, environmentVariables(env));
+  await sealTemplate(env.templateUrl);
+  await cloneDatabase(env.templateUrl, env.ownerUrl);
 }

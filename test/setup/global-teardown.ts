@@ -1,13 +1,16 @@
-// See global-setup.ts for why this imports a plain module instead of the library's index.
-import { dropDatabase } from '../../libs/platform/src/database/setup';
+// See global-setup.ts for why this imports plain modules instead of the libraries' index.
 import { deleteKeys } from '../../libs/platform/src/redis/delete-keys';
 import { currentTestEnvironment } from '../../libs/testing/src/test-environment';
+import { dropTestDatabases } from './test-databases';
 
-/** Removes what the run created: its database and every Redis key under its prefix. */
+/**
+ * Removes what the run created: its template, its database, any suite database a crashed suite
+ * left, every Redis key under its prefix; and databases of interrupted runs hours old.
+ */
 export default async function globalTeardown(): Promise<void> {
   if (!process.env.SCHAKEL_TEST_RUN) return;
   const env = currentTestEnvironment();
   delete process.env.SCHAKEL_TEST_RUN;
-  await dropDatabase(env.ownerUrl);
+  await dropTestDatabases(env.ownerUrl, env.runId);
   await deleteKeys(env.redisUrl, `${env.redisPrefix}*`);
 }

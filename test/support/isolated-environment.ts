@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@schakel/platform';
-import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
+import { cloneDatabase, deleteKeys, dropDatabase } from '@schakel/platform';
 import { currentTestEnvironment } from '@schakel/testing';
 
 /**
@@ -11,6 +10,7 @@ export class IsolatedEnvironment {
   readonly ownerUrl: string;
   readonly appUrl: string;
   readonly redisPrefix: string;
+  private readonly templateUrl: string;
   private saved?: NodeJS.ProcessEnv;
 
   constructor(name: string) {
@@ -19,18 +19,15 @@ export class IsolatedEnvironment {
     this.ownerUrl = base.ownerUrl.replace(/\/([^/]+)$/, `/$1_${suffix}`);
     this.appUrl = base.appUrl.replace(/\/([^/]+)$/, `/$1_${suffix}`);
     this.redisPrefix = `${base.redisPrefix}-${suffix}`;
+    this.templateUrl = base.templateUrl;
   }
 
-  /** Creates, migrates and seeds the database, then points process.env at it. */
+  /**
+   * Creates the database as a clone of the run's template (migrated and seeded by the global
+   * set-up, so it is what migrating and seeding would make), then points process.env at it.
+   */
   async setUp(extraEnv: Record<string, string> = {}): Promise<void> {
-    await prepareDatabase(this.ownerUrl, this.appUrl);
-    const owner = await createDataSource({ url: this.ownerUrl, entities: [], poolSize: 1 }).initialize();
-    try {
-      await seedDemoData(owner);
-      await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
-    } finally {
-      await owner.destroy();
-    }
+    await cloneDatabase(this.templateUrl, this.ownerUrl);
     this.saved = { ...process.env };
     Object.assign(process.env, { DATABASE_URL: this.appUrl, DATABASE_OWNER_URL: this.ownerUrl, REDIS_PREFIX: this.redisPrefix, ...extraEnv });
   }
