@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
-import { verifyWebhookSignature } from '@schakel/follow-ups';
+import { deadlineJobId, verifyWebhookSignature } from '@schakel/follow-ups';
 import { QueueName, type RelayedEvent } from '@schakel/platform';
 import { eventually, TestClient } from '@schakel/testing';
 import { createWorker } from '@schakel/worker';
@@ -131,7 +131,7 @@ describe('follow-ups (end to end)', () => {
 
   it('does not escalate a handoff accepted in time, and starts the first-contact clock in working days', async () => {
     const { handoffId } = await refer('uwv', 'ZORG');
-    await eventually(async () => (await handoff('behandelaar@uwv.demo', handoffId))?.dueAt);
+    const acceptBy = await eventually(async () => (await handoff('behandelaar@uwv.demo', handoffId))?.dueAt);
     const accepted = await gql('behandelaar@uwv.demo', `mutation ($id: ID!) { acceptHandoff(id: $id, input: { expectedVersion: 1 }) { status } }`, { id: handoffId });
     expect(accepted.errors).toBeUndefined();
     const withContactDeadline = await eventually(async () => {
@@ -139,7 +139,14 @@ describe('follow-ups (end to end)', () => {
       return h?.status === 'ACCEPTED' && h.dueAt ? h : undefined;
     });
     expect(new Date(withContactDeadline.dueAt!).getTime()).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
-    await new Promise((r) => setTimeout(r, 3000));
+    // The acceptance deadline (2 s) has passed and its check is no longer pending (removed at the
+    // acceptance, or run and found nothing open): nothing can escalate the accepted step now.
+    const queue = worker.get<Queue>(getQueueToken(QueueName.FollowUps));
+    await eventually(async () => {
+      if (Date.now() <= new Date(acceptBy).getTime()) return false;
+      const check = await queue.getJob(deadlineJobId(handoffId, 'ACCEPT', 1));
+      return !check || (await check.isCompleted()) || (await check.isFailed());
+    });
     expect(await handoff('behandelaar@uwv.demo', handoffId)).toMatchObject({ overdue: false, escalationLevel: 0 });
   });
 

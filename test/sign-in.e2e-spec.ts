@@ -87,7 +87,10 @@ describe('sign-in routes for the web app (outside production)', () => {
     const { access_token, expires_in } = (await res.json()) as { access_token: string; expires_in: number };
     expect(expires_in).toBe(5);
     expect((await api.graphql(ME, {}, access_token)).errors).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 6000));
+    // Time must pass: until just after the token's own `exp` (whole seconds, so 4–5 s from now).
+    const { exp } = JSON.parse(Buffer.from(access_token.split('.')[1], 'base64url').toString()) as { exp: number };
+    expect(exp * 1000 - Date.now()).toBeLessThanOrEqual(5000);
+    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 250));
     const expired = await api.graphql(ME, {}, access_token);
     expect(expired.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(expired.errors?.[0].message).toMatch(/verlopen/);

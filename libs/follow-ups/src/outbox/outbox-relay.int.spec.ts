@@ -1,4 +1,4 @@
-import { createDataSource, DEFAULT_JOB_OPTIONS, dropDatabase, loadConfig, prepareDatabase, QueueName } from '@schakel/platform';
+import { cloneDatabase, createDataSource, DEFAULT_JOB_OPTIONS, dropDatabase, loadConfig, QueueName } from '@schakel/platform';
 import { currentTestEnvironment, freePort, PrivateRedis } from '@schakel/testing';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -38,7 +38,7 @@ describe('outbox relay', () => {
   const unsent = async () => (await owner.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`))[0].n as number;
 
   beforeAll(async () => {
-    await prepareDatabase(ownerUrl, appUrl);
+    await cloneDatabase(env.templateUrl, ownerUrl); // migrated by the global set-up (no outbox rows)
     owner = await createDataSource({ url: ownerUrl, entities: [], poolSize: 2 }).initialize();
     app = await createDataSource({ url: appUrl, entities: [], poolSize: 6 }).initialize();
     redis = new PrivateRedis(await freePort());
@@ -58,7 +58,8 @@ describe('outbox relay', () => {
     await relay.onApplicationBootstrap();
     try {
       const ids = await writeRows(120);
-      await new Promise((r) => setTimeout(r, 800));
+      // A drain after the rows were written (the timer's run the same): Redis refuses, nothing is relayed.
+      expect(await relay.drain()).toBe(0);
       expect(await unsent()).toBe(120);
 
       await redis.start();
@@ -140,7 +141,7 @@ describe('outbox relay', () => {
     const relay = new OutboxRelay(app, loadConfig({ NODE_ENV: 'test', DATABASE_URL: appUrl, REDIS_URL: redis.url, REDIS_PREFIX: prefix, OUTBOX_POLL_INTERVAL_MS: '60000' }));
     await relay.onApplicationBootstrap();
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      await until(async () => relay.listening && (await owner.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database()`))[0].n >= 1);
       const started = Date.now();
       await writeRows(1);
       await until(async () => (await unsent()) === 0, 5000);
