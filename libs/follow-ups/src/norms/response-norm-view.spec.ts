@@ -22,6 +22,32 @@ describe('describeNorm', () => {
   });
 });
 
+describe('describeNorm with other units', () => {
+  it('gives numbers only for the unit they are in', () => {
+    expect(describeNorm({ acceptAmount: 1, acceptUnit: 'WORKING_DAYS', contactAmount: 8, contactUnit: 'HOURS', source: 'ORGANISATION' })).toEqual({
+      acceptWithin: '1 werkdag',
+      firstContactWithin: '8 uur',
+      description: 'reageert binnen 1 werkdag',
+      acceptWorkingDays: 1,
+      acceptHours: null,
+      contactWorkingDays: null,
+      contactHours: 8,
+    });
+  });
+
+  it('gives no days or hours for a norm in seconds (tests only)', () => {
+    expect(describeNorm({ acceptAmount: 30, acceptUnit: 'SECONDS', contactAmount: 1, contactUnit: 'SECONDS', source: 'TEST' })).toEqual({
+      acceptWithin: '30 seconden',
+      firstContactWithin: '1 seconde',
+      description: 'reageert binnen 30 seconden',
+      acceptWorkingDays: null,
+      acceptHours: null,
+      contactWorkingDays: null,
+      contactHours: null,
+    });
+  });
+});
+
 describe('normAmountInWords', () => {
   it.each([
     [1, 'WORKING_DAYS', '1 werkdag'],
@@ -29,6 +55,8 @@ describe('normAmountInWords', () => {
     [1, 'HOURS', '1 uur'],
     [1, 'SECONDS', '1 seconde'],
     [2, 'SECONDS', '2 seconden'],
+    [0, 'WORKING_DAYS', '0 werkdagen'],
+    [24, 'HOURS', '24 uur'],
   ] as const)('%d %s reads "%s"', (amount, unit, words) => {
     expect(normAmountInWords(amount, unit)).toBe(words);
   });

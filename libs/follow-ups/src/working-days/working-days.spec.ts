@@ -53,4 +53,40 @@ describe('working days (Europe/Amsterdam)', () => {
   it('refuses a negative number of days', () => {
     expect(() => addWorkingDays(new Date(), -1, rules)).toThrow();
   });
+
+  it('keeps remembrance and observance days as working days (Dodenherdenking, Prinsjesdag, Oudejaarsdag)', () => {
+    for (const day of ['2026-05-04', '2026-09-15', '2026-12-15', '2026-12-31']) {
+      expect(isWorkingDay(DateTime.fromISO(day, { zone: ZONE }), rules)).toBe(true);
+    }
+    expect(isWorkingDay(DateTime.fromISO('2026-04-03', { zone: ZONE }), rules)).toBe(true);
+    expect(isWorkingDay(DateTime.fromISO('2026-04-03', { zone: ZONE }), { goodFridayIsHoliday: true })).toBe(false);
+    expect(isWorkingDay(DateTime.fromISO('2026-01-01', { zone: ZONE }), { goodFridayIsHoliday: true })).toBe(false);
+  });
+
+  it('judges a moment by its Dutch date, whatever zone it is given in', () => {
+    // Friday 23:30 in UTC is Saturday 00:30 in Amsterdam.
+    expect(isWorkingDay(DateTime.fromISO('2026-11-27T23:30', { zone: 'UTC' }), rules)).toBe(false);
+    // Sunday 23:30 in UTC is Monday in Amsterdam.
+    expect(isWorkingDay(DateTime.fromISO('2026-11-29T23:30', { zone: 'UTC' }), rules)).toBe(true);
+  });
+
+  it('gives a working-day start plus 0 days back unchanged', () => {
+    const start = at('2026-11-25T09:30');
+    expect(addWorkingDays(start, 0, rules).getTime()).toBe(start.getTime());
+  });
+
+  it('counts many working days over a holiday-rich stretch', () => {
+    // Monday 20 April 2026 + 10 working days: Koningsdag (27 April) and two weekends in between.
+    expect(local(addWorkingDays(at('2026-04-20T08:00'), 10, rules))).toBe('2026-05-05T08:00');
+  });
+
+  it.each([-1, 1.5, Number.NaN])('refuses %p days with a clear message', (days) => {
+    expect(() => addWorkingDays(at('2026-11-25T09:30'), days, rules)).toThrow('days must be a non-negative integer');
+  });
+
+  it('goes back over an agreed Goede Vrijdag and Easter', () => {
+    expect(local(subtractWorkingDay(at('2026-04-07T10:00'), rules))).toBe('2026-04-03T10:00');
+    expect(local(subtractWorkingDay(at('2026-04-07T10:00'), { goodFridayIsHoliday: true }))).toBe('2026-04-02T10:00');
+    expect(local(subtractWorkingDay(at('2026-11-26T10:00'), rules))).toBe('2026-11-25T10:00');
+  });
 });

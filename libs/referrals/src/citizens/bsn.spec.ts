@@ -32,4 +32,41 @@ describe('BSN 11-test', () => {
       expect(result.reason.en).not.toContain('123456789');
     }
   });
+
+  it('says why a BSN is refused', () => {
+    const reason = (input: unknown) => {
+      const result = checkBsn(input);
+      return result.valid ? null : result.reason;
+    };
+    expect(reason(111222333)).toEqual({ nl: 'Het BSN moet als tekst van 9 cijfers worden meegegeven.', en: 'The BSN must be given as a string of 9 digits.' });
+    expect(reason(undefined)).toEqual(reason(111222333));
+    const digits = { nl: 'Het BSN moet uit 8 of 9 cijfers bestaan.', en: 'The BSN must consist of 8 or 9 digits.' };
+    for (const wrong of ['1234567', '1234567890', 'a111222333', '111222333a', '11122 2333', '12345672x', '']) expect(reason(wrong)).toEqual(digits);
+    expect(reason('000000000')).toEqual({ nl: 'Een BSN van alleen nullen bestaat niet.', en: 'A BSN of only zeros does not exist.' });
+    expect(reason('00000000')).toEqual(reason('000000000'));
+    expect(reason('123456789')).toEqual({ nl: 'Het BSN voldoet niet aan de elfproef; controleer het nummer.', en: 'The BSN fails the eleven-test; check the number.' });
+  });
+
+  it('gives the normalised number of a valid BSN', () => {
+    expect(checkBsn(' 111222333\n')).toEqual({ valid: true, bsn: '111222333' });
+    expect(checkBsn(' 12345672 ')).toEqual({ valid: true, bsn: '012345672' });
+    expect(normaliseBsn('123456782')).toBe('123456782');
+    expect(normaliseBsn('1234567')).toBe('1234567');
+    expect(normaliseBsn('x12345672')).toBe('x12345672');
+  });
+
+  it('weighs every position: the last digit counts negatively, the others 9 down to 2', () => {
+    // 9·1 + 8·1 + 7·1 + 6·2 + 5·2 + 4·2 + 3·3 + 2·3 − 1·3 = 66 = 6·11
+    expect(isValidBsn('111222333')).toBe(true);
+    // Each single-digit change of a valid number breaks the 11-test, at every position.
+    for (let position = 0; position < 9; position++) {
+      const digits = [...'111222333'].map(Number);
+      digits[position] = (digits[position] + 1) % 10;
+      expect(isValidBsn(digits.join(''))).toBe(false);
+    }
+    // 9·1 − 1·9 = 0: the first digit weighs 9, the last −1.
+    expect(isValidBsn('100000009')).toBe(true);
+    expect(isValidBsn('010000008')).toBe(true);
+    expect(isValidBsn('100000019')).toBe(false);
+  });
 });
