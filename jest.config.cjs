@@ -59,7 +59,8 @@ module.exports = {
   testTimeout: 60_000,
   // The integration and end-to-end suites mostly wait (for PostgreSQL, Redis, timers, sockets), so
   // more workers than cores pay: Jest's default of cores − 1 is a single worker on 2 cores, which
-  // ran every suite in a row. 3 workers on 2 cores measured ~150 s → ~100 s (docs/testing.md).
+  // ran every suite in a row. 3 workers on 2 cores: 203 s → 147 s in one measurement under the
+  // same load (docs/architecture.md, "Test databases").
   maxWorkers: Math.max(3, require('node:os').availableParallelism() - 1),
   projects: [
     {
