@@ -8,9 +8,6 @@ export default {
   packageManager: 'npm',
   testRunner: 'jest',
   jest: { projectType: 'custom', configFile: 'jest.mutation.config.cjs' },
-  checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.mutation.json',
-  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   concurrency: 2,
   mutate: [

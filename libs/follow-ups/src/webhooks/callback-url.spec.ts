@@ -6,7 +6,7 @@ describe('callback URLs', () => {
     (address) => expect(isNonPublic(address)).toBe(true),
   );
 
-  it.each(['145.21.2.1', '2a00:1450:4001::1'])('treats %s as public', (address) => expect(isNonPublic(address)).toBe(false));
+  it.each(['145.21.2.1', '2a00:1450:4001::1', '::ffff:145.21.2.1'])('treats %s as public', (address) => expect(isNonPublic(address)).toBe(false));
 
   it('refuses loopback and private targets in production, and plain http', async () => {
     expect((await checkCallbackUrl('https://127.0.0.1/hook', true)).ok).toBe(false);

@@ -61,6 +61,10 @@ describe('working days (Europe/Amsterdam)', () => {
     expect(isWorkingDay(DateTime.fromISO('2026-04-03', { zone: ZONE }), rules)).toBe(true);
     expect(isWorkingDay(DateTime.fromISO('2026-04-03', { zone: ZONE }), { goodFridayIsHoliday: true })).toBe(false);
     expect(isWorkingDay(DateTime.fromISO('2026-01-01', { zone: ZONE }), { goodFridayIsHoliday: true })).toBe(false);
+    // Agreeing on Goede Vrijdag adds that day only.
+    for (const day of ['2026-05-04', '2026-09-15', '2026-12-15', '2026-12-31']) {
+      expect(isWorkingDay(DateTime.fromISO(day, { zone: ZONE }), { goodFridayIsHoliday: true })).toBe(true);
+    }
   });
 
   it('judges a moment by its Dutch date, whatever zone it is given in', () => {
@@ -88,5 +92,7 @@ describe('working days (Europe/Amsterdam)', () => {
     expect(local(subtractWorkingDay(at('2026-04-07T10:00'), rules))).toBe('2026-04-03T10:00');
     expect(local(subtractWorkingDay(at('2026-04-07T10:00'), { goodFridayIsHoliday: true }))).toBe('2026-04-02T10:00');
     expect(local(subtractWorkingDay(at('2026-11-26T10:00'), rules))).toBe('2026-11-25T10:00');
+    // Across the change to summer time (29 March 2026) the wall-clock time stays.
+    expect(local(subtractWorkingDay(at('2026-03-30T14:00'), rules))).toBe('2026-03-27T14:00');
   });
 });

@@ -170,7 +170,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('accepts every documented value of the enumerations and the plain URL schemes', () => {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) expect(loadConfig({ LOG_LEVEL: level }).LOG_LEVEL).toBe(level);
+    for (const env of ['development', 'test']) expect(loadConfig({ NODE_ENV: env }).NODE_ENV).toBe(env);
+    expect(loadConfig({ WORKING_DAYS_GOOD_FRIDAY: 'false' }).WORKING_DAYS_GOOD_FRIDAY).toBe(false);
+    expect(loadConfig({ AUTH_ISSUER: 'https://login.schakel.example.nl' }).AUTH_ISSUER).toBe('https://login.schakel.example.nl');
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/schakel' }).DATABASE_URL).toBe('postgres://app@db:5432/schakel');
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).REDIS_URL).toBe('redis://cache:6379');
+  });
+
   it.each([
+    [{ DATABASE_OWNER_URL: 'x-postgres://root@db/schakel' }, 'DATABASE_OWNER_URL', 'moet beginnen met postgres:// of postgresql://'],
+    [{ REDIS_URL: 'myredis://cache:6379' }, 'REDIS_URL', 'moet beginnen met redis:// of rediss://'],
+    [{ CORS_ORIGINS: 'xhttps://schakel.example.nl' }, 'CORS_ORIGINS', 'moet een kommagescheiden lijst van origins zijn, bijv. https://schakel.example.nl'],
+    [{ BSN_HMAC_KEYS_PREVIOUS: `${'a'.repeat(32)}, ${'b'.repeat(31)} ` }, 'BSN_HMAC_KEYS_PREVIOUS', 'moet een kommagescheiden lijst van sleutels van minstens 32 tekens zijn'],
     [{ PORT: '3000.5' }, 'PORT', 'moet een geheel getal tussen 0 en 65535 zijn'],
     [{ PORT: 'abc' }, 'PORT', 'moet een geheel getal tussen 0 en 65535 zijn'],
     [{ PORT: '-1' }, 'PORT', 'moet minstens 0 zijn'],
