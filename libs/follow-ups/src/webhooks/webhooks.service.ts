@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, requireExistingId, type RelayedEvent, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, AppError, hasAnyRole, queryReturning, QueueName, requireExistingId, type RelayedEvent, type RequestContext, runInTenant, safeErrorMessage, TenantTransactions } from '@schakel/platform';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Dispatcher, fetch } from 'undici';
@@ -55,6 +55,7 @@ const STUCK_AFTER_MINUTES = 15;
 
 @Injectable()
 export class WebhooksService {
+  private readonly logger = new Logger(WebhooksService.name);
   private readonly dispatcher?: Dispatcher;
 
   constructor(
@@ -136,7 +137,7 @@ export class WebhooksService {
   /** Sends a delivery again, from the first attempt (e.g. after the partner fixed its receiver). */
   async retry(context: RequestContext, id: string): Promise<WebhookDeliveryRecord> {
     this.requireManager(context);
-    return this.tx.run(context.actor, async (m) => {
+    const { record, retries } = await this.tx.run(context.actor, async (m) => {
       const rows: WebhookDeliveryRecord[] = await m.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1 FOR UPDATE`, [requireExistingId(id, { nl: 'Dit object', en: 'This object' })]);
       const found = rows[0];
       if (!found) throw AppError.notFound({ nl: 'Deze aflevering', en: 'This delivery' });
@@ -151,12 +152,17 @@ export class WebhooksService {
         `UPDATE webhook_deliveries d SET status = 'PENDING', retries = retries + 1, updated_at = now() WHERE d.id = $1 RETURNING ${DELIVERY_COLUMNS}, d.retries`,
         [id],
       );
-      // Queued before commit: if Redis refuses, the delivery stays as it was and can be retried.
-      // A new round gets a new job id; a job of the previous round that still runs is stale.
-      const { retries, ...record } = updated[0];
-      await this.enqueue(found.id, context.actor.organisationId, retries);
-      return record;
+      const { retries: round, ...row } = updated[0];
+      return { record: row, retries: round };
     });
+    // Queued after commit, so the worker reads the new round (a job queued before commit could run
+    // first, see the old round and end without delivering). A new round gets a new job id; a job
+    // of the previous round that still runs is stale. If Redis is away now, the follow-ups sweep
+    // queues the PENDING delivery from the table under this same job id.
+    await this.enqueue(record.id, context.actor.organisationId, retries).catch((error: unknown) =>
+      this.logger.warn(`Webhook retry ${record.id} not queued yet, the sweep will: ${safeErrorMessage(error)}`),
+    );
+    return record;
   }
 
   /** Fans an event out to the subscriptions of the organisations in its chain, and only those. */
