@@ -29,32 +29,14 @@ export interface DocumentRules {
   parseOptions: ParseOptions;
   /** graphql-armor's depth, alias, directive and cost limits, on top of graphql-js's rules. */
   validationRules: ValidationRule[];
-  /** Apollo plugins of graphql-armor (field suggestions hidden in production). */
+  /**
+   * Apollo plugins of graphql-armor (field suggestions hidden in production). graphql-js's
+   * token-limit message is hidden by formatGraphqlError, which both transports use.
+   */
   plugins: ApolloServerPlugin[];
   /** In production "Did you mean …?" is left out, so the schema cannot be guessed from errors. */
   hideFieldSuggestions: boolean;
 }
-
-const TOO_LARGE = 'Het document is te groot. / The document is too large.';
-
-/**
- * graphql-js names its token limit ("Document contains more that 2000 tokens"; sic, "that" in
- * graphql 16): refusals must not reveal limits, on either transport.
- */
-function withoutTokenLimit(message: string): string {
-  return /Document contains more th\w+ \d+ tokens/.test(message) ? TOO_LARGE : message;
-}
-
-/** For HTTP: Apollo reports parse errors through this hook, where messages may be rewritten. */
-const hideTokenLimit: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors }) {
-        for (const error of errors) error.message = withoutTokenLimit(error.message);
-      },
-    };
-  },
-};
 
 export function documentRules(production: boolean): DocumentRules {
   const protection = new ApolloArmor({
@@ -70,7 +52,7 @@ export function documentRules(production: boolean): DocumentRules {
   return {
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, hideTokenLimit],
+    plugins: protection.plugins,
     hideFieldSuggestions: production,
   };
 }
@@ -95,7 +77,7 @@ export function checkDocument(rules: DocumentRules, schema: GraphQLSchema, reque
   try {
     document = parse(request.query, rules.parseOptions);
   } catch (error) {
-    const message = error instanceof GraphQLError ? withoutTokenLimit(error.message) : 'Syntax Error';
+    const message = error instanceof GraphQLError ? error.message : 'Syntax Error';
     return { errors: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
   }
   const found = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
