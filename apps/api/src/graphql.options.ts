@@ -9,8 +9,6 @@ import type { ServerOptions, Context as WsContext } from 'graphql-ws';
 import { checkDocument, documentRules } from './graphql-limits';
 import { type ConnectionExtra, LiveConnections } from './live-connections';
 
-export { QUERY_LIMITS } from './graphql-limits';
-
 const logger = new Logger('GraphQL');
 
 function bearerFrom(params: Record<string, unknown> | undefined): string | null {
