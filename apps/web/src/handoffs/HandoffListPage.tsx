@@ -1,6 +1,5 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import {
-  Button,
   Heading1,
   Paragraph,
   StatusBadge,
@@ -12,7 +11,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { HandoffEventsDocument, HandoffsDocument, type HandoffDirection, type HandoffRowFragment, type HandoffStatus } from '../api/generated';
 import { userFacingErrors } from '../api/errors';
@@ -22,6 +20,7 @@ import { CheckboxField, SelectField } from '../ui/fields';
 import { ago, dayAndTime, fullDate, shortDay } from '../ui/format';
 import { STATUS_LABEL, TOPIC_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
+import { Pager, useCursorPages } from '../ui/pager';
 
 const PAGE_SIZE = 20;
 const OPEN: HandoffStatus[] = ['REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS'];
@@ -60,9 +59,8 @@ export default function HandoffListPage({ direction }: { direction: HandoffDirec
   const [params, setParams] = useSearchParams();
   const statusFilter = params.get('status') ?? 'open';
   const overdueOnly = params.get('telaat') === 'ja';
-  // Keyset paging: the cursors of the pages before this one, to go back.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const { after } = pages;
 
   const { data, loading, error, refetch } = useQuery(HandoffsDocument, {
     variables: { direction, status: statusesFor(statusFilter), overdue: overdueOnly ? true : null, first: PAGE_SIZE, after },
@@ -85,7 +83,7 @@ export default function HandoffListPage({ direction }: { direction: HandoffDirec
     if (value === null) next.delete(name);
     else next.set(name, value);
     setParams(next, { replace: true });
-    setCursors([null]);
+    pages.reset();
   }
 
   const rows = data?.handoffs.edges.map((e) => e.node) ?? [];
@@ -161,18 +159,7 @@ export default function HandoffListPage({ direction }: { direction: HandoffDirec
         </Table>
       </div>
       {!loading && rows.length === 0 && <Paragraph>{text.empty}</Paragraph>}
-      <nav className="schakel-pager" aria-label="Pagina's">
-        {cursors.length > 1 && (
-          <Button appearance="secondary-action-button" type="button" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Vorige pagina
-          </Button>
-        )}
-        {pageInfo?.hasNextPage && pageInfo.endCursor && (
-          <Button appearance="secondary-action-button" type="button" onClick={() => setCursors((c) => [...c, pageInfo.endCursor])}>
-            Volgende pagina
-          </Button>
-        )}
-      </nav>
+      <Pager pages={pages} pageInfo={pageInfo} />
     </>
   );
 }

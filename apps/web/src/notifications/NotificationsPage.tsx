@@ -8,6 +8,7 @@ import { AppLink } from '../ui/AppLink';
 import { CheckboxField } from '../ui/fields';
 import { ago, fullDate } from '../ui/format';
 import { usePageTitle } from '../ui/page';
+import { Pager, useCursorPages } from '../ui/pager';
 
 const PAGE_SIZE = 25;
 
@@ -16,9 +17,9 @@ export default function NotificationsPage() {
   usePageTitle('Meldingen');
   const announce = useAnnounce();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const pages = useCursorPages();
   const { data, error, refetch } = useQuery(NotificationsDocument, {
-    variables: { first: PAGE_SIZE, after: cursors[cursors.length - 1], unreadOnly },
+    variables: { first: PAGE_SIZE, after: pages.after, unreadOnly },
     fetchPolicy: 'cache-and-network',
   });
   const [markRead, { loading }] = useMutation(MarkNotificationsReadDocument, { refetchQueries: [UnreadCountDocument] });
@@ -46,7 +47,7 @@ export default function NotificationsPage() {
           checked={unreadOnly}
           onChange={(v) => {
             setUnreadOnly(v);
-            setCursors([null]);
+            pages.reset();
           }}
         />
         {unreadHere.length > 0 && (
@@ -84,18 +85,7 @@ export default function NotificationsPage() {
         ))}
       </ul>
       {data && items.length === 0 && <Paragraph>Geen meldingen.</Paragraph>}
-      <nav className="schakel-pager" aria-label="Pagina's">
-        {cursors.length > 1 && (
-          <Button appearance="secondary-action-button" type="button" onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Vorige pagina
-          </Button>
-        )}
-        {data?.notifications.pageInfo.hasNextPage && (
-          <Button appearance="secondary-action-button" type="button" onClick={() => setCursors((c) => [...c, data.notifications.pageInfo.endCursor])}>
-            Volgende pagina
-          </Button>
-        )}
-      </nav>
+      <Pager pages={pages} pageInfo={data?.notifications.pageInfo} />
     </>
   );
 }

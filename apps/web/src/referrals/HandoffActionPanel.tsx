@@ -20,7 +20,7 @@ import { errorsByField, hasCode } from '../api/errors';
 import { hasRole, useMe } from '../app/me';
 import { useAnnounce } from '../ui/announcer';
 import { CheckboxField, focusField, RadioGroupField, SelectField, TextAreaField } from '../ui/fields';
-import { ACTION_LABEL, CHANNEL_LABEL, CONSENT_METHOD_LABEL, OUTCOME_LABEL, STATUS_LABEL } from '../ui/labels';
+import { ACTION_LABEL, CHANNEL_LABEL, CONSENT_METHOD_LABEL, OUTCOME_LABEL, STATUS_LABEL, optionsOf } from '../ui/labels';
 
 const STALE = 'Iemand anders heeft dit net gewijzigd. Hieronder ziet u de nieuwe stand. Kijk of uw stap nog nodig is en probeer het dan opnieuw.';
 const GONE = 'Deze stap kan niet meer: de overdracht is intussen veranderd. Hieronder ziet u de nieuwe stand.';
@@ -255,7 +255,7 @@ export function HandoffActionPanel({ handoff, onChanged }: { handoff: HandoffDet
                 value={form.channel}
                 onChange={(v) => set('channel', v as ContactChannel | '')}
                 error={errors.channel}
-                options={Object.entries(CHANNEL_LABEL).map(([value, label]) => ({ value, label }))}
+                options={optionsOf(CHANNEL_LABEL)}
                 placeholder="Kies"
               />
               <TextAreaField id={id('note')} label="Wat is er besproken?" required rows={3} value={form.note} onChange={(v) => set('note', v)} error={errors.note} maxLength={4000} />
@@ -270,7 +270,7 @@ export function HandoffActionPanel({ handoff, onChanged }: { handoff: HandoffDet
                 value={form.outcome}
                 onChange={(v) => set('outcome', v as Outcome)}
                 error={errors.outcome}
-                options={Object.entries(OUTCOME_LABEL).map(([value, label]) => ({ value, label }))}
+                options={optionsOf(OUTCOME_LABEL)}
               />
               <TextAreaField id={id('note')} label="Toelichting" rows={3} value={form.note} onChange={(v) => set('note', v)} error={errors.note} maxLength={4000} />
             </>
@@ -304,7 +304,7 @@ export function HandoffActionPanel({ handoff, onChanged }: { handoff: HandoffDet
                 value={form.consentMethod}
                 onChange={(v) => set('consentMethod', v as ConsentMethod)}
                 error={errors.consentMethod}
-                options={Object.entries(CONSENT_METHOD_LABEL).map(([value, label]) => ({ value, label }))}
+                options={optionsOf(CONSENT_METHOD_LABEL)}
               />
             </>
           )}

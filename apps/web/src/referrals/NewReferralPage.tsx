@@ -14,7 +14,7 @@ import { errorsByField } from '../api/errors';
 import { useMe } from '../app/me';
 import { useAnnounce } from '../ui/announcer';
 import { CheckboxField, ErrorSummary, RadioGroupField, SelectField, TextAreaField, TextField } from '../ui/fields';
-import { BOTTLENECK_LABEL, CHANNEL_LABEL, CONSENT_METHOD_LABEL, TOPIC_LABEL, URGENCY_LABEL } from '../ui/labels';
+import { BOTTLENECK_LABEL, CHANNEL_LABEL, CONSENT_METHOD_LABEL, optionsOf, TOPIC_LABEL, URGENCY_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
 import { checkBsn } from './bsn';
 import {
@@ -48,8 +48,6 @@ const FIELD_LABELS: Record<DraftField, string> = {
   customSolutionApplied: 'Maatwerk',
   customSolution: 'Welk maatwerk',
 };
-
-const options = <T extends string>(labels: Record<T, string>) => (Object.entries(labels) as Array<[T, string]>).map(([value, label]) => ({ value, label }));
 
 function newKey(): string {
   return crypto.randomUUID();
@@ -160,7 +158,7 @@ export default function NewReferralPage() {
             value={draft.preferredChannel}
             onChange={(v) => set('preferredChannel', v as ContactChannel | '')}
             error={errors.preferredChannel}
-            options={options(CHANNEL_LABEL)}
+            options={optionsOf(CHANNEL_LABEL)}
             placeholder="Geen voorkeur"
           />
           <CheckboxField
@@ -182,7 +180,7 @@ export default function NewReferralPage() {
             value={draft.topic}
             onChange={(v) => set('topic', v as ReferralTopic | '')}
             error={errors.topic}
-            options={options(TOPIC_LABEL)}
+            options={optionsOf(TOPIC_LABEL)}
             placeholder="Kies een onderwerp"
           />
           <RadioGroupField
@@ -192,7 +190,7 @@ export default function NewReferralPage() {
             value={draft.urgency}
             onChange={(v) => set('urgency', v as Urgency)}
             error={errors.urgency}
-            options={options(URGENCY_LABEL)}
+            options={optionsOf(URGENCY_LABEL)}
           />
           <TextAreaField
             id="summary"
@@ -245,7 +243,7 @@ export default function NewReferralPage() {
             value={draft.consentMethod}
             onChange={(v) => set('consentMethod', v as ConsentMethod)}
             error={errors.consentMethod}
-            options={options(CONSENT_METHOD_LABEL)}
+            options={optionsOf(CONSENT_METHOD_LABEL)}
           />
         </section>
 
@@ -267,7 +265,7 @@ export default function NewReferralPage() {
                 value={draft.bottleneckCategory}
                 onChange={(v) => set('bottleneckCategory', v as ReferralDraft['bottleneckCategory'])}
                 error={errors.bottleneckCategory}
-                options={options(BOTTLENECK_LABEL)}
+                options={optionsOf(BOTTLENECK_LABEL)}
                 placeholder="Kies een soort"
               />
               <TextAreaField

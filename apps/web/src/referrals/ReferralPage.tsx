@@ -27,7 +27,7 @@ import { errorsByField, userFacingErrors } from '../api/errors';
 import { useAnnounce } from '../ui/announcer';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../ui/fields';
 import { dayAndTime, fullDate } from '../ui/format';
-import { BOTTLENECK_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, REFERRAL_STATUS_LABEL, STATUS_LABEL, TIMELINE_LABEL, TOPIC_LABEL, URGENCY_LABEL } from '../ui/labels';
+import { BOTTLENECK_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, REFERRAL_STATUS_LABEL, STATUS_LABEL, TIMELINE_LABEL, TOPIC_LABEL, URGENCY_LABEL, optionsOf } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
 import { HandoffActionPanel } from './HandoffActionPanel';
 
@@ -204,7 +204,7 @@ function BottleneckForm({ referralId, onAdded }: { referralId: string; onAdded: 
         value={category}
         onChange={(v) => setCategory(v as BottleneckCategory | '')}
         error={errors['kn-categorie']}
-        options={Object.entries(BOTTLENECK_LABEL).map(([value, label]) => ({ value, label }))}
+        options={optionsOf(BOTTLENECK_LABEL)}
         placeholder="Kies een soort"
       />
       <TextAreaField id="kn-beschrijving" label="Wat is het knelpunt?" required rows={3} value={description} onChange={setDescription} error={errors['kn-beschrijving']} maxLength={4000} />

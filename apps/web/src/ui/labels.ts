@@ -115,3 +115,8 @@ export const ROLE_LABEL: Record<EmployeeRole, string> = {
   OPERATOR: 'platformbeheerder',
   PRIVACY: 'privacymedewerker',
 };
+
+/** Options for a select or radio group from one of the label records above, in their order. */
+export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
+  return (Object.entries(labels) as Array<[T, string]>).map(([value, label]) => ({ value, label }));
+}
