@@ -6,7 +6,8 @@ import { chainStore } from '../chain-store';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
 import { checkBsn } from '../citizens/bsn';
 import { CASE_ROLES } from '../handoffs/handoff-state-machine';
-import { BOTTLENECK_COLUMNS, type BottleneckRecord, HANDOFF_COLUMNS, type HandoffRecord, TIMELINE_COLUMNS, type TimelineEventRecord } from '../records';
+import { TIMELINE_COLUMNS, type TimelineEventRecord } from '../records';
+import { caseParts, groupBy } from '../referrals/case-reader.service';
 import type { ContactChannel, ReferralStatus, ReferralTopic, TimelineEventType, Urgency } from '../referral.enums';
 
 /** What each processing-log activity was for, in plain Dutch (the "why" of an inzage). */
@@ -123,14 +124,15 @@ export class SubjectAccessService {
       const referralRows = rows.slice(0, MAX_REFERRALS);
       const ids = referralRows.map((r) => r.id);
       // One connection per transaction: the reads run one after the other.
-      const handoffs: HandoffRecord[] = await m.query(`SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.referral_id = ANY($1::uuid[]) ORDER BY h.referral_id, h.sequence`, [ids]);
-      const timeline: TimelineEventRecord[] = await m.query(`SELECT ${TIMELINE_COLUMNS} FROM timeline_events t WHERE t.referral_id = ANY($1::uuid[]) ORDER BY t.referral_id, t.id`, [ids]);
-      const bottlenecks: BottleneckRecord[] = await m.query(`SELECT ${BOTTLENECK_COLUMNS} FROM bottlenecks b WHERE b.referral_id = ANY($1::uuid[]) ORDER BY b.referral_id, b.created_at`, [ids]);
-      const consents: Array<{ referralId: string; organisationId: string; method: string; recordedAt: Date }> = await m.query(
+      const handoffs = await caseParts.handoffs(m, ids);
+      const timeline = await caseParts.timeline(m, ids);
+      const bottlenecks = await caseParts.bottlenecks(m, ids);
+      const consentRows: Array<{ referralId: string; organisationId: string; method: string; recordedAt: Date }> = await m.query(
         `SELECT referral_id AS "referralId", organisation_id AS "organisationId", method, recorded_at AS "recordedAt"
            FROM consents WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, recorded_at`,
         [ids],
       );
+      const consents = groupBy(ids, consentRows, (c) => c.referralId);
       const log: Array<{ occurredAt: Date; activity: string; organisationId: string; referralId: string | null }> = await m.query(
         `SELECT occurred_at AS "occurredAt", activity, organisation_id AS "organisationId", referral_id AS "referralId"
            FROM app_subject_processing_log($1::text[])`,
@@ -139,18 +141,17 @@ export class SubjectAccessService {
       const names = await organisationNames(m, [
         actor.organisationId,
         ...referralRows.map((r) => r.originOrganisationId),
-        ...handoffs.flatMap((h) => [h.fromOrganisationId, h.toOrganisationId]),
-        ...timeline.map((t) => t.actorOrganisationId),
-        ...consents.map((c) => c.organisationId),
+        ...handoffs.flat().flatMap((h) => [h.fromOrganisationId, h.toOrganisationId]),
+        ...timeline.flat().map((t) => t.actorOrganisationId),
+        ...consentRows.map((c) => c.organisationId),
         ...log.map((l) => l.organisationId),
       ]);
-      const of = <T extends { referralId: string }>(list: T[], id: string): T[] => list.filter((x) => x.referralId === id);
 
       return {
         generatedAt: new Date(),
         organisation: names(actor.organisationId),
         complete: rows.length <= MAX_REFERRALS && log.length < MAX_LOG,
-        referrals: referralRows.map((r) => {
+        referrals: referralRows.map((r, i) => {
           // The same rule as case reads: a citizen flagged doNotContact shows contact details only
           // to the referring organisation (safety, e.g. domestic violence); the report says so.
           const contactHidden = r.doNotContact && r.originOrganisationId !== actor.organisationId;
@@ -171,7 +172,7 @@ export class SubjectAccessService {
               doNotContact: r.doNotContact,
               contactHidden,
             },
-            handoffs: of(handoffs, r.id).map((h) => ({
+            handoffs: handoffs[i].map((h) => ({
               sequence: h.sequence,
               from: names(h.fromOrganisationId),
               to: names(h.toOrganisationId),
@@ -183,9 +184,9 @@ export class SubjectAccessService {
               requestedAt: h.requestedAt,
               completedAt: h.completedAt,
             })),
-            consents: of(consents, r.id).map((c) => ({ organisation: names(c.organisationId), method: c.method, recordedAt: c.recordedAt })),
-            timeline: of(timeline, r.id).map((t) => ({ type: t.type, organisation: names(t.actorOrganisationId), note: t.note, occurredAt: t.occurredAt })),
-            bottlenecks: of(bottlenecks, r.id).map((b) => ({ category: b.category, rule: b.rule, description: b.description, customSolution: b.customSolution, createdAt: b.createdAt })),
+            consents: consents[i].map((c) => ({ organisation: names(c.organisationId), method: c.method, recordedAt: c.recordedAt })),
+            timeline: timeline[i].map((t) => ({ type: t.type, organisation: names(t.actorOrganisationId), note: t.note, occurredAt: t.occurredAt })),
+            bottlenecks: bottlenecks[i].map((b) => ({ category: b.category, rule: b.rule, description: b.description, customSolution: b.customSolution, createdAt: b.createdAt })),
           };
         }),
         processing: log.map((l) => ({

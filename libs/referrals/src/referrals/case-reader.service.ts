@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { recordProcessing, type RequestContext, TenantTransactions } from '@schakel/platform';
+import type { EntityManager } from 'typeorm';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
 import {
   BOTTLENECK_COLUMNS,
@@ -25,11 +26,41 @@ export interface CitizenView {
   doNotContact: boolean;
 }
 
-function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
+export function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
   for (const row of rows) groups.get(key(row))?.push(row);
   return ids.map((id) => groups.get(id) ?? []);
 }
+
+/**
+ * The parts of referrals, inside the caller's transaction: one query per kind for all ids,
+ * grouped per referral in the order of `referralIds`. Shared by case reads and inzage.
+ */
+export const caseParts = {
+  async handoffs(m: EntityManager, referralIds: readonly string[]): Promise<HandoffRecord[][]> {
+    const rows: HandoffRecord[] = await m.query(
+      `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.referral_id = ANY($1::uuid[]) ORDER BY h.referral_id, h.sequence`,
+      [referralIds],
+    );
+    return groupBy(referralIds, rows, (r) => r.referralId);
+  },
+
+  async timeline(m: EntityManager, referralIds: readonly string[]): Promise<TimelineEventRecord[][]> {
+    const rows: TimelineEventRecord[] = await m.query(
+      `SELECT ${TIMELINE_COLUMNS} FROM timeline_events t WHERE t.referral_id = ANY($1::uuid[]) ORDER BY t.referral_id, t.id`,
+      [referralIds],
+    );
+    return groupBy(referralIds, rows, (r) => r.referralId);
+  },
+
+  async bottlenecks(m: EntityManager, referralIds: readonly string[]): Promise<BottleneckRecord[][]> {
+    const rows: BottleneckRecord[] = await m.query(
+      `SELECT ${BOTTLENECK_COLUMNS} FROM bottlenecks b WHERE b.referral_id = ANY($1::uuid[]) ORDER BY b.referral_id, b.created_at`,
+      [referralIds],
+    );
+    return groupBy(referralIds, rows, (r) => r.referralId);
+  },
+};
 
 /**
  * Batch reads of a referral's parts for the GraphQL field resolvers (one query per kind per
@@ -51,33 +82,15 @@ export class CaseReader {
   }
 
   handoffs(context: RequestContext, referralIds: readonly string[]): Promise<HandoffRecord[][]> {
-    return this.tx.run(context.actor, async (m) => {
-      const rows: HandoffRecord[] = await m.query(
-        `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.referral_id = ANY($1::uuid[]) ORDER BY h.referral_id, h.sequence`,
-        [referralIds],
-      );
-      return groupBy(referralIds, rows, (r) => r.referralId);
-    });
+    return this.tx.run(context.actor, (m) => caseParts.handoffs(m, referralIds));
   }
 
   timeline(context: RequestContext, referralIds: readonly string[]): Promise<TimelineEventRecord[][]> {
-    return this.tx.run(context.actor, async (m) => {
-      const rows: TimelineEventRecord[] = await m.query(
-        `SELECT ${TIMELINE_COLUMNS} FROM timeline_events t WHERE t.referral_id = ANY($1::uuid[]) ORDER BY t.referral_id, t.id`,
-        [referralIds],
-      );
-      return groupBy(referralIds, rows, (r) => r.referralId);
-    });
+    return this.tx.run(context.actor, (m) => caseParts.timeline(m, referralIds));
   }
 
   bottlenecks(context: RequestContext, referralIds: readonly string[]): Promise<BottleneckRecord[][]> {
-    return this.tx.run(context.actor, async (m) => {
-      const rows: BottleneckRecord[] = await m.query(
-        `SELECT ${BOTTLENECK_COLUMNS} FROM bottlenecks b WHERE b.referral_id = ANY($1::uuid[]) ORDER BY b.referral_id, b.created_at`,
-        [referralIds],
-      );
-      return groupBy(referralIds, rows, (r) => r.referralId);
-    });
+    return this.tx.run(context.actor, (m) => caseParts.bottlenecks(m, referralIds));
   }
 
   /**
