@@ -58,13 +58,9 @@ function safeMessage(error: unknown): string {
   const raw = typeof e.message === 'string' ? e.message : typeof error === 'string' ? error : '';
   // Our own refusals are written per case and carry no values (ADR 0006).
   if (error instanceof AppError) return raw;
-  if (isDatabaseError(error)) {
-    const code = typeof e.code === 'string' ? e.code : '';
-    // PL/pgSQL RAISE (class P0) puts whatever the function chose into the message.
-    if (code.startsWith('P0')) return `database raised an exception (SQLSTATE ${code})`;
-    // The first line only: a message never needs the statement that follows it.
-    return withoutQuotedValues(raw.split('\n')[0]);
-  }
+  // PL/pgSQL RAISE (class P0) puts whatever the function chose into the message.
+  if (isDatabaseError(error) && typeof e.code === 'string' && e.code.startsWith('P0')) return `database raised an exception (SQLSTATE ${e.code})`;
+  // The first line only: a message never needs the statement that follows it.
   return withoutQuotedValues(raw.split('\n')[0]);
 }
 
