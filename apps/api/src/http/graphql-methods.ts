@@ -1,4 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
+import { AppError, formatGraphqlError } from '@schakel/platform';
+
+const POST_ONLY = AppError.badInput({
+  nl: 'Stuur GraphQL-verzoeken met POST, niet via de URL.',
+  en: 'Send GraphQL requests with POST, not in the URL.',
+});
 
 /**
  * GraphQL over HTTP is POST only. A GET would carry the document and its variables (a BSN, a
@@ -13,17 +19,6 @@ export function graphqlPostOnly() {
       return;
     }
     res.status(405).setHeader('Allow', 'POST');
-    res.json({
-      errors: [
-        {
-          message: 'Stuur GraphQL-verzoeken met POST, niet via de URL. / Send GraphQL requests with POST, not in the URL.',
-          extensions: {
-            code: 'BAD_USER_INPUT',
-            message_nl: 'Stuur GraphQL-verzoeken met POST, niet via de URL.',
-            message_en: 'Send GraphQL requests with POST, not in the URL.',
-          },
-        },
-      ],
-    });
+    res.json({ errors: [formatGraphqlError({ message: POST_ONLY.message }, POST_ONLY, { exposeDetails: false })] });
   };
 }
