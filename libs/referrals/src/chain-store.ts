@@ -7,6 +7,8 @@ import {
   type HandoffRecord,
   REFERRAL_COLUMNS,
   type ReferralRecord,
+  TIMELINE_COLUMNS,
+  type TimelineEventRecord,
 } from './records';
 import type { BottleneckCategory, ConsentMethod, ReferralStatus, TimelineEventType } from './referral.enums';
 
@@ -74,12 +76,14 @@ export const chainStore = {
     m: EntityManager,
     e: { referralId: string; handoffId: string | null; type: TimelineEventType; note?: string | null },
     context: RequestContext,
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO timeline_events (referral_id, handoff_id, type, actor_employee_id, actor_organisation_id, note, actor_machine_client_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  ): Promise<TimelineEventRecord> {
+    const rows: TimelineEventRecord[] = await m.query(
+      `INSERT INTO timeline_events AS t (referral_id, handoff_id, type, actor_employee_id, actor_organisation_id, note, actor_machine_client_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING ${TIMELINE_COLUMNS}`,
       [e.referralId, e.handoffId, e.type, context.actor.employeeId, context.actor.organisationId, e.note ?? null, context.actor.kind === 'machine' ? context.actor.clientId : null],
     );
+    return rows[0];
   },
 
   async insertBottleneck(

@@ -6,7 +6,7 @@ import { chainStore } from '../chain-store';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
 import { checkBsn } from '../citizens/bsn';
 import { CASE_ROLES } from '../handoffs/handoff-state-machine';
-import { TIMELINE_COLUMNS, type TimelineEventRecord } from '../records';
+import type { TimelineEventRecord } from '../records';
 import { caseParts, groupBy } from '../referrals/case-reader.service';
 import type { ContactChannel, ReferralStatus, ReferralTopic, TimelineEventType, Urgency } from '../referral.enums';
 
@@ -227,12 +227,7 @@ export class SubjectAccessService {
     return this.tx.run(actor, async (m) => {
       const referral = await chainStore.findReferral(m, referralId);
       if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
-      await chainStore.appendTimeline(m, { referralId, handoffId: null, type, note }, context);
-      const [event] = (await m.query(
-        `SELECT ${TIMELINE_COLUMNS} FROM timeline_events t
-          WHERE t.referral_id = $1 AND t.type = $2 AND t.actor_organisation_id = $3 ORDER BY t.id DESC LIMIT 1`,
-        [referralId, type, actor.organisationId],
-      )) as TimelineEventRecord[];
+      const event = await chainStore.appendTimeline(m, { referralId, handoffId: null, type, note }, context);
       const [citizen] = (await m.query(`SELECT subject_pseudonym AS "subjectPseudonym" FROM citizens WHERE referral_id = $1`, [referralId])) as Array<{ subjectPseudonym: string | null }>;
       if (citizen?.subjectPseudonym) await recordProcessing(m, context, [{ activity, subjectPseudonym: citizen.subjectPseudonym, referralId }]);
       return event;
