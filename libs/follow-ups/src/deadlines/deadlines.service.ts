@@ -40,6 +40,31 @@ export function deadlineJobId(handoffId: string, step: DeadlineStep, level: numb
   return `deadline.${handoffId}.${step}.${level}`;
 }
 
+export function remindJobId(handoffId: string): string {
+  return `remind.${handoffId}`;
+}
+
+const BULK_SIZE = 500;
+
+type DeadlineJob =
+  | { name: 'deadline.check'; data: CheckJob; opts: { jobId: string; delay: number } }
+  | { name: 'deadline.remind'; data: JobPayloads[QueueName.FollowUps]['deadline.remind']; opts: { jobId: string; delay: number } };
+
+function checkJob(job: CheckJob, at: Date): DeadlineJob {
+  return { name: 'deadline.check', data: job, opts: { jobId: deadlineJobId(job.handoffId, job.step, job.level), delay: Math.max(0, at.getTime() - Date.now()) } };
+}
+
+function remindJob(handoffId: string, organisationId: string, at: Date): DeadlineJob {
+  return { name: 'deadline.remind', data: { handoffId, organisationId }, opts: { jobId: remindJobId(handoffId), delay: Math.max(0, at.getTime() - Date.now()) } };
+}
+
+/** Every job id the deadlines of one handoff can have in the queue: the reminder and each step's checks. */
+export function handoffDeadlineJobIds(handoffId: string): string[] {
+  const ids = [remindJobId(handoffId)];
+  for (let level = 1; level <= MAX_ESCALATION_LEVEL; level++) ids.push(deadlineJobId(handoffId, 'ACCEPT', level), deadlineJobId(handoffId, 'CONTACT', level));
+  return ids;
+}
+
 /**
  * Response deadlines in working days and their escalation. A REQUESTED handoff gets an
  * acceptance deadline, an ACCEPTED one a first-contact deadline; a delayed job at each deadline
@@ -93,9 +118,7 @@ export class DeadlinesService {
     }
     await this.schedule({ handoffId: handoff.id, organisationId: receiver, step: 'CONTACT', level: 1 }, due);
     const remindAt = subtractWorkingDay(due, this.calculator.rules);
-    if (remindAt.getTime() > Date.now()) {
-      await this.queue.add('deadline.remind', { handoffId: handoff.id, organisationId: receiver }, { jobId: `remind.${handoff.id}`, delay: remindAt.getTime() - Date.now() });
-    }
+    if (remindAt.getTime() > Date.now()) await this.scheduleRemind(handoff.id, receiver, remindAt);
   }
 
   /** The delayed check at a deadline: escalate if the step is still open, else do nothing. */
@@ -185,34 +208,34 @@ export class DeadlinesService {
         [organisationId, MAX_ESCALATION_LEVEL, horizon, limit],
       ),
     );
-    let scheduled = 0;
+    const jobs: DeadlineJob[] = [];
     for (const handoff of rows) {
       const step: DeadlineStep = handoff.status === 'ACCEPTED' ? 'CONTACT' : 'ACCEPT';
       const due = step === 'ACCEPT' ? handoff.acceptDueAt : handoff.contactDueAt;
       if (!due) continue;
       let at = due;
       for (let level = 1; level <= handoff.escalationLevel; level++) at = this.calculator.nextWorkingDay(at);
-      if (at <= horizon) {
-        await this.schedule({ handoffId: handoff.id, organisationId, step, level: handoff.escalationLevel + 1 }, at);
-        scheduled++;
-      }
+      if (at <= horizon) jobs.push(checkJob({ handoffId: handoff.id, organisationId, step, level: handoff.escalationLevel + 1 }, at));
       if (step === 'CONTACT' && handoff.acceptedAt && due.getTime() > Date.now()) {
         // As onAccepted: only when the reminder falls after the acceptance; deduplicated by key.
         const remindAt = subtractWorkingDay(due, this.calculator.rules);
-        if (remindAt > handoff.acceptedAt && remindAt <= horizon) {
-          await this.queue.add('deadline.remind', { handoffId: handoff.id, organisationId }, { jobId: `remind.${handoff.id}`, delay: Math.max(0, remindAt.getTime() - Date.now()) });
-          scheduled++;
-        }
+        if (remindAt > handoff.acceptedAt && remindAt <= horizon) jobs.push(remindJob(handoff.id, organisationId, remindAt));
       }
     }
-    return scheduled;
+    // The sweep runs this for every organisation each interval: one round trip per chunk, not per job.
+    for (let i = 0; i < jobs.length; i += BULK_SIZE) await this.queue.addBulk(jobs.slice(i, i + BULK_SIZE));
+    return jobs.length;
   }
 
   private async schedule(job: CheckJob, at: Date): Promise<void> {
-    await this.queue.add('deadline.check', job, {
-      jobId: deadlineJobId(job.handoffId, job.step, job.level),
-      delay: Math.max(0, at.getTime() - Date.now()),
-    });
+    const { name, data, opts } = checkJob(job, at);
+    await this.queue.add(name, data, opts);
+  }
+
+  /** The contact reminder; one per handoff (deduplicated by job id), whoever schedules it. */
+  private async scheduleRemind(handoffId: string, organisationId: string, at: Date): Promise<void> {
+    const { name, data, opts } = remindJob(handoffId, organisationId, at);
+    await this.queue.add(name, data, opts);
   }
 
   private async load(organisationId: string, handoffId: string): Promise<HandoffClock | undefined> {

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig, forgetSubjects, QueueName, recordSystemProc
 import { type DueReferral, referralRetention, type RetentionPolicy } from '@schakel/referrals';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { deadlineJobId } from '../deadlines/deadlines.service';
+import { handoffDeadlineJobIds } from '../deadlines/deadlines.service';
 import { OutboxStore } from '../outbox/outbox.store';
 import { webhookJobId, WebhooksService } from '../webhooks/webhooks.service';
 
@@ -25,8 +25,6 @@ interface QueueLeftovers {
   followUpJobIds: string[];
   webhookJobIds: string[];
 }
-
-const LEVELS = [1, 2, 3];
 
 /**
  * Anonymises closed referrals after their retention (ADR 0011), run by the worker's system
@@ -84,10 +82,7 @@ export class RetentionService {
       // anonymised_at first: the update policies of the append-only tables require it.
       await referralRetention.anonymiseOwned(m, ids);
       leftovers.followUpJobIds.push(...(await this.outbox.removeForReferrals(m, ids)));
-      for (const handoffId of due.flatMap((d) => d.handoffIds)) {
-        leftovers.followUpJobIds.push(`remind.${handoffId}`);
-        for (const level of LEVELS) leftovers.followUpJobIds.push(deadlineJobId(handoffId, 'ACCEPT', level), deadlineJobId(handoffId, 'CONTACT', level));
-      }
+      for (const handoffId of due.flatMap((d) => d.handoffIds)) leftovers.followUpJobIds.push(...handoffDeadlineJobIds(handoffId));
       for (const organisationId of new Set(due.flatMap((d) => d.organisationIds))) {
         const theirs = due.filter((d) => d.organisationIds.includes(organisationId)).map((d) => d.id);
         await switchTenant(m, organisationId);
