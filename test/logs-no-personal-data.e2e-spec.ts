@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { QueueName } from '@schakel/platform';
 import { eventually, freePort, TestClient } from '@schakel/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type SpawnedApp, spawnApp } from './support/spawn-app';
 
 /**
  * Issue 9, class 1: nothing a citizen typed reaches a log line, whatever fails. The API and the
@@ -12,37 +11,11 @@ import { IsolatedEnvironment } from './support/isolated-environment';
  * refuses carry planted personal data in their parameters, in the failing row and in PostgreSQL's
  * own message. The captured logs must show the failures, and none of the planted values.
  */
-const ROOT = join(__dirname, '..');
-
 const NAME = 'Fatima Plantinga';
 const PHONE = '06-98765432';
 const EMAIL = 'fatima.plantinga@example.org';
 const STORY = 'PLANTED-STORY verloor haar baan bij de bakkerij';
 const PLANTED = [NAME, 'Plantinga', PHONE, EMAIL, 'PLANTED-STORY', 'bakkerij'];
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-}
-
-function start(entry: string, env: Record<string, string>): Proc {
-  let out = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
-    cwd: ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return { child, output: () => out };
-}
-
-async function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null) return;
-  const exited = new Promise((r) => proc.child.once('exit', r));
-  proc.child.kill('SIGKILL');
-  await exited;
-}
 
 function expectNoPlantedValue(log: string): void {
   for (const value of PLANTED) expect(log).not.toContain(value);
@@ -51,8 +24,8 @@ function expectNoPlantedValue(log: string): void {
 describe('logs hold no personal data when a statement fails', () => {
   const env = new IsolatedEnvironment('logs');
   let owner: Client;
-  let api: Proc | undefined;
-  let worker: Proc | undefined;
+  let api: SpawnedApp | undefined;
+  let worker: SpawnedApp | undefined;
   let client: TestClient;
   let uwvId: string;
 
@@ -66,8 +39,8 @@ describe('logs hold no personal data when a statement fails', () => {
     uwvId = (await owner.query(`SELECT id FROM organisations WHERE slug = 'uwv'`)).rows[0].id;
 
     const [port, healthPort] = [await freePort(), await freePort()];
-    api = start('apps/api/src/main.ts', { PORT: String(port) });
-    worker = start('apps/worker/src/main.ts', { WORKER_HEALTH_PORT: String(healthPort) });
+    api = spawnApp('apps/api/src/main.ts', { LOG_LEVEL: 'info', PORT: String(port) }, { capture: true });
+    worker = spawnApp('apps/worker/src/main.ts', { LOG_LEVEL: 'info', WORKER_HEALTH_PORT: String(healthPort) }, { capture: true });
     client = new TestClient(`http://127.0.0.1:${port}`);
     try {
       await eventually(async () => (await fetch(`${client.baseUrl}/health/ready`).catch(() => undefined))?.ok, 50_000);
@@ -78,8 +51,8 @@ describe('logs hold no personal data when a statement fails', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await stop(api);
-    await stop(worker);
+    await api?.stop();
+    await worker?.stop();
     await owner?.end();
     await env.tearDown();
   });

@@ -1,26 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { eventually, freePort, TestClient } from '@schakel/testing';
 import { Client } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { spawnApp } from './support/spawn-app';
 
 /**
  * At-least-once under a crash: a worker is killed with SIGKILL while a job is active (a webhook
  * delivery whose receiver does not answer yet); a restarted worker picks the stalled job up
  * once its lock expires and completes it.
  */
-const ROOT = join(__dirname, '..');
-
 function startWorker(port: number): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), WORKER_HEALTH_PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawnApp('apps/worker/src/main.ts', { WORKER_HEALTH_PORT: String(port), LOG_LEVEL: 'warn' }).child;
 }
 
 
