@@ -221,7 +221,8 @@ export class WebhooksService {
         [organisationId, olderThanMs, limit],
       ),
     );
-    for (const row of rows) await this.enqueue(row.id, organisationId, row.retries);
+    // Run per organisation every sweep: one Redis round trip for the lot, not one per delivery.
+    if (rows.length > 0) await this.queue.addBulk(rows.map((row) => this.deliverJob(row.id, organisationId, row.retries)));
     return rows.length;
   }
 
@@ -297,15 +298,20 @@ export class WebhooksService {
 
   /** The job id follows from the row (delivery and round), so whoever queues it gets the same job. */
   private async enqueue(deliveryId: string, organisationId: string, round: number): Promise<void> {
-    await this.queue.add(
-      'deliver',
-      { deliveryId, organisationId, round },
-      {
+    const { name, data, opts } = this.deliverJob(deliveryId, organisationId, round);
+    await this.queue.add(name, data, opts);
+  }
+
+  private deliverJob(deliveryId: string, organisationId: string, round: number) {
+    return {
+      name: 'deliver' as const,
+      data: { deliveryId, organisationId, round },
+      opts: {
         jobId: webhookJobId(deliveryId, round),
         attempts: this.config.WEBHOOK_ATTEMPTS,
         backoff: { type: 'exponential', delay: this.config.WEBHOOK_BACKOFF_MS },
       },
-    );
+    };
   }
 
   private requireManager(context: RequestContext): void {
