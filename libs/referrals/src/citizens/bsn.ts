@@ -1,3 +1,5 @@
+import { AppError } from '@schakel/platform';
+
 /**
  * BSN (burgerservicenummer): 9 digits (an 8-digit number gets a leading zero) that pass the
  * 11-test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11. 000000000 is never valid.
@@ -31,4 +33,11 @@ export function checkBsn(input: unknown): BsnCheck {
 
 export function isValidBsn(input: unknown): boolean {
   return checkBsn(input).valid;
+}
+
+/** The normalised BSN, or BAD_USER_INPUT naming `field` (the reason never repeats the number). */
+export function requireBsn(input: unknown, field: string): string {
+  const check = checkBsn(input);
+  if (!check.valid) throw AppError.badInput(check.reason, { field });
+  return check.bsn;
 }

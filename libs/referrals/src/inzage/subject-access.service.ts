@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { REFERRAL_NOT_FOUND } from '../case-access';
 import { chainStore } from '../chain-store';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
-import { checkBsn } from '../citizens/bsn';
+import { requireBsn } from '../citizens/bsn';
 import { CASE_ROLES } from '../handoffs/handoff-state-machine';
 import type { TimelineEventRecord } from '../records';
 import { caseParts, groupBy } from '../referrals/case-reader.service';
@@ -107,9 +107,7 @@ export class SubjectAccessService {
         en: 'Only a privacy officer (role PRIVACY) can produce a subject access report.',
       });
     }
-    const bsnCheck = checkBsn(bsnInput);
-    if (!bsnCheck.valid) throw AppError.badInput(bsnCheck.reason, { field: 'bsn' });
-    const bsn = bsnCheck.bsn;
+    const bsn = requireBsn(bsnInput, 'bsn');
 
     return this.tx.run(actor, async (m) => {
       await recordProcessing(m, context, [{ activity: 'inzage', subjectPseudonym: this.bsnCrypto.pseudonym(bsn) }]);

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { requireCaseRole, REFERRAL_NOT_FOUND } from '../case-access';
 import { chainStore } from '../chain-store';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
-import { checkBsn } from '../citizens/bsn';
+import { requireBsn } from '../citizens/bsn';
 import type { BottleneckDetails, CreateReferralCommand } from '../commands';
 import { SENDER_ROLES } from '../handoffs/handoff-state-machine';
 import { checkReceiverAndConsent } from '../receiver-check';
@@ -42,9 +42,7 @@ export class ReferralsService {
         en: 'Only a BALIE, BEHANDELAAR or COORDINATOR employee can refer a citizen.',
       });
     }
-    const bsnCheck = checkBsn(command.citizen.bsn);
-    if (!bsnCheck.valid) throw AppError.badInput(bsnCheck.reason, { field: 'citizen.bsn' });
-    const bsn = bsnCheck.bsn;
+    const bsn = requireBsn(command.citizen.bsn, 'citizen.bsn');
     // Refused here, not by the database: NUL, lone surrogates, blank or over-long text.
     const name = requireSafeText(command.citizen.name, 'citizen.name', { max: 200, required: true });
     const summary = requireSafeText(command.summary, 'summary', { max: 4000, required: true });
@@ -118,16 +116,15 @@ export class ReferralsService {
   /** Referrals of one citizen that the caller's organisation takes part in. */
   async forCitizen(context: RequestContext, bsnInput: string): Promise<ReferralRecord[]> {
     requireCaseRole(context.actor);
-    const bsnCheck = checkBsn(bsnInput);
-    if (!bsnCheck.valid) throw AppError.badInput(bsnCheck.reason, { field: 'bsn' });
+    const bsn = requireBsn(bsnInput, 'bsn');
     return this.tx.run(context.actor, async (m) => {
       const referrals: ReferralRecord[] = await m.query(
         `SELECT ${REFERRAL_COLUMNS} FROM referrals r JOIN citizens c ON c.referral_id = r.id
           WHERE c.bsn_hash = ANY($1::text[]) ORDER BY r.created_at DESC, r.id DESC LIMIT 200`,
         // Current key first, then previous ones: rows not yet rewritten by a key rotation are found too.
-        [this.bsnCrypto.lookupHashes(bsnCheck.bsn)],
+        [this.bsnCrypto.lookupHashes(bsn)],
       );
-      await recordProcessing(m, context, [{ activity: 'citizen.search', subjectPseudonym: this.bsnCrypto.pseudonym(bsnCheck.bsn) }]);
+      await recordProcessing(m, context, [{ activity: 'citizen.search', subjectPseudonym: this.bsnCrypto.pseudonym(bsn) }]);
       return referrals;
     });
   }
