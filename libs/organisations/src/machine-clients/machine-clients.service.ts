@@ -132,13 +132,6 @@ export class MachineClientsService {
     return { ...token, scope };
   }
 
-  /** OAuth2 client credentials in one step (authenticate, then tokenFor); the endpoint adds its limits in between. */
-  async issueToken(clientId: string, secret: string, requestedScope: string | undefined): Promise<IssuedToken & { scope: string } | TokenRequestError> {
-    const client = await this.authenticate(clientId, secret);
-    if (!client) return { error: 'invalid_client', description: 'Unknown client, wrong secret, or the client was revoked.' };
-    return this.tokenFor(client, requestedScope);
-  }
-
   private validScopes(scopes: string[]): Scope[] {
     const unique = [...new Set(scopes)];
     if (unique.length === 0 || unique.some((s) => !(SCOPES as readonly string[]).includes(s))) {
