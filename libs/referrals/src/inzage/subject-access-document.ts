@@ -1,8 +1,9 @@
-import { REFERRAL_TOPIC_LABELS } from '../referral.enums';
+import { type ConsentMethod, type HandoffStatus, REFERRAL_TOPIC_LABELS, type ReferralStatus, type TimelineEventType } from '../referral.enums';
 import type { SubjectAccessReport } from './subject-access.service';
 
-const STATUS: Record<string, string> = { OPEN: 'loopt nog', RESOLVED: 'afgerond', WITHDRAWN: 'ingetrokken' };
-const HANDOFF_STATUS: Record<string, string> = {
+// Records over the unions: a new status, event type or consent method does not compile without its Dutch label.
+const STATUS: Record<ReferralStatus, string> = { OPEN: 'loopt nog', RESOLVED: 'afgerond', WITHDRAWN: 'ingetrokken' };
+const HANDOFF_STATUS: Record<HandoffStatus, string> = {
   REQUESTED: 'doorverwezen',
   RECEIVED: 'geopend',
   ACCEPTED: 'opgepakt',
@@ -12,7 +13,7 @@ const HANDOFF_STATUS: Record<string, string> = {
   RETURNED: 'teruggestuurd',
   CANCELLED: 'ingetrokken',
 };
-const EVENT: Record<string, string> = {
+const EVENT: Record<TimelineEventType, string> = {
   REQUESTED: 'Doorverwezen',
   RECEIVED: 'Geopend',
   ACCEPTED: 'Opgepakt',
@@ -27,7 +28,7 @@ const EVENT: Record<string, string> = {
   CORRECTION_REQUESTED: 'Verzoek om verbetering',
   OBJECTION_RECORDED: 'Bezwaar',
 };
-const CONSENT: Record<string, string> = { MONDELING: 'mondeling', SCHRIFTELIJK: 'schriftelijk', DIGITAAL: 'digitaal' };
+const CONSENT: Record<ConsentMethod, string> = { MONDELING: 'mondeling', SCHRIFTELIJK: 'schriftelijk', DIGITAAL: 'digitaal' };
 
 const date = (d: Date | string): string =>
   new Date(d).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -59,7 +60,7 @@ export function renderSubjectAccessDocument(report: SubjectAccessReport): string
   report.referrals.forEach((r, i) => {
     lines.push(`### ${i + 1}. ${REFERRAL_TOPIC_LABELS[r.topic]}, gestart op ${date(r.createdAt)}`, '');
     lines.push(`- Gestart door: ${text(r.originOrganisation)}`);
-    lines.push(`- Stand: ${STATUS[r.status] ?? r.status}${r.closedAt ? ` (sinds ${date(r.closedAt)})` : ''}`);
+    lines.push(`- Stand: ${STATUS[r.status]}${r.closedAt ? ` (sinds ${date(r.closedAt)})` : ''}`);
     lines.push(`- Uw verhaal zoals het is opgeschreven: ${text(r.summary)}`);
     lines.push(`- Naam: ${text(r.citizen.name)}`);
     if (r.citizen.contactHidden) {
@@ -73,18 +74,18 @@ export function renderSubjectAccessDocument(report: SubjectAccessReport): string
       lines.push('Overdrachten:', '');
       for (const h of r.handoffs) {
         const extra = [h.reason && `reden: ${text(h.reason)}`, h.summary && `toelichting: ${text(h.summary)}`, h.outcomeNote && `uitkomst: ${text(h.outcomeNote)}`].filter(Boolean).join('; ');
-        lines.push(`- ${h.sequence}. Van ${text(h.from)} naar ${text(h.to)}, ${date(h.requestedAt)}: ${HANDOFF_STATUS[h.status] ?? h.status}${extra ? ` (${extra})` : ''}`);
+        lines.push(`- ${h.sequence}. Van ${text(h.from)} naar ${text(h.to)}, ${date(h.requestedAt)}: ${HANDOFF_STATUS[h.status]}${extra ? ` (${extra})` : ''}`);
       }
       lines.push('');
     }
     if (r.consents.length) {
       lines.push('Uw toestemming:', '');
-      for (const c of r.consents) lines.push(`- Voor ${text(c.organisation)}, ${CONSENT[c.method] ?? c.method} gegeven, vastgelegd op ${date(c.recordedAt)}`);
+      for (const c of r.consents) lines.push(`- Voor ${text(c.organisation)}, ${CONSENT[c.method]} gegeven, vastgelegd op ${date(c.recordedAt)}`);
       lines.push('');
     }
     if (r.timeline.length) {
       lines.push('Wat er gebeurde:', '');
-      for (const t of r.timeline) lines.push(`- ${date(t.occurredAt)}: ${EVENT[t.type] ?? t.type} door ${text(t.organisation)}${t.note ? `: ${text(t.note)}` : ''}`);
+      for (const t of r.timeline) lines.push(`- ${date(t.occurredAt)}: ${EVENT[t.type]} door ${text(t.organisation)}${t.note ? `: ${text(t.note)}` : ''}`);
       lines.push('');
     }
     if (r.bottlenecks.length) {

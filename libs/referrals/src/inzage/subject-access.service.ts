@@ -8,7 +8,7 @@ import { requireBsn } from '../citizens/bsn';
 import { CASE_ROLES } from '../handoffs/handoff-state-machine';
 import type { TimelineEventRecord } from '../records';
 import { caseParts, groupBy } from '../referrals/case-reader.service';
-import type { ContactChannel, ReferralStatus, ReferralTopic, TimelineEventType, Urgency } from '../referral.enums';
+import type { ConsentMethod, ContactChannel, HandoffStatus, ReferralStatus, ReferralTopic, TimelineEventType, Urgency } from '../referral.enums';
 
 /** What each processing-log activity was for, in plain Dutch (the "why" of an inzage). */
 export const PROCESSING_PURPOSES: Record<string, string> = {
@@ -41,8 +41,8 @@ export interface SubjectAccessReferral {
   closedAt: Date | null;
   originOrganisation: string;
   citizen: SubjectAccessCitizen;
-  handoffs: Array<{ sequence: number; from: string; to: string; status: string; reason: string | null; summary: string | null; outcome: string | null; outcomeNote: string | null; requestedAt: Date; completedAt: Date | null }>;
-  consents: Array<{ organisation: string; method: string; recordedAt: Date }>;
+  handoffs: Array<{ sequence: number; from: string; to: string; status: HandoffStatus; reason: string | null; summary: string | null; outcome: string | null; outcomeNote: string | null; requestedAt: Date; completedAt: Date | null }>;
+  consents: Array<{ organisation: string; method: ConsentMethod; recordedAt: Date }>;
   timeline: Array<{ type: TimelineEventType; organisation: string; note: string | null; occurredAt: Date }>;
   bottlenecks: Array<{ category: string; rule: string | null; description: string | null; customSolution: string | null; createdAt: Date }>;
 }
@@ -125,7 +125,7 @@ export class SubjectAccessService {
       const handoffs = await caseParts.handoffs(m, ids);
       const timeline = await caseParts.timeline(m, ids);
       const bottlenecks = await caseParts.bottlenecks(m, ids);
-      const consentRows: Array<{ referralId: string; organisationId: string; method: string; recordedAt: Date }> = await m.query(
+      const consentRows: Array<{ referralId: string; organisationId: string; method: ConsentMethod; recordedAt: Date }> = await m.query(
         `SELECT referral_id AS "referralId", organisation_id AS "organisationId", method, recorded_at AS "recordedAt"
            FROM consents WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, recorded_at`,
         [ids],
