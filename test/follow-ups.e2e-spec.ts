@@ -1,17 +1,16 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { createApiApp } from '@schakel/api';
+import type { INestApplicationContext } from '@nestjs/common';
 import { deadlineJobId, verifyWebhookSignature } from '@schakel/follow-ups';
 import { QueueName, type RelayedEvent } from '@schakel/platform';
 import { eventually, TestClient } from '@schakel/testing';
-import { createWorker } from '@schakel/worker';
 import type { Queue } from 'bullmq';
 import { createClient } from 'graphql-ws';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import WebSocket from 'ws';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * Follow-ups end to end: API and worker against a database of their own, with response norms
@@ -27,7 +26,7 @@ interface Received {
 
 describe('follow-ups (end to end)', () => {
   const env = new IsolatedEnvironment('followups');
-  let api: INestApplication;
+  let stack: Stack | undefined;
   let worker: INestApplicationContext;
   let client: TestClient;
   let owner: Client;
@@ -85,27 +84,24 @@ describe('follow-ups (end to end)', () => {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
-    await env.setUp({ WEBHOOK_ATTEMPTS: '3', WEBHOOK_BACKOFF_MS: '100', OUTBOX_POLL_INTERVAL_MS: '200' });
-    owner = new Client({ connectionString: env.ownerUrl });
-    await owner.connect();
-    for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
-    // Norms short enough for a test: UWV must accept ZORG referrals within 2 seconds.
-    await owner.query(
-      `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source)
-       VALUES ($1, 'ZORG', 'NORMAAL', 2, 'SECONDS', 3, 'WORKING_DAYS', 'TEST')`,
-      [orgs.uwv],
-    );
-    api = await createApiApp();
-    client = await TestClient.listen(api);
-    worker = await createWorker();
+    stack = await startStack(env, {
+      env: { WEBHOOK_ATTEMPTS: '3', WEBHOOK_BACKOFF_MS: '100', OUTBOX_POLL_INTERVAL_MS: '200' },
+      // Norms short enough for a test: UWV must accept ZORG referrals within 2 seconds.
+      seed: (db, ids) =>
+        db.query(
+          `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source)
+           VALUES ($1, 'ZORG', 'NORMAAL', 2, 'SECONDS', 3, 'WORKING_DAYS', 'TEST')`,
+          [ids.uwv],
+        ).then(() => undefined),
+    });
+    ({ owner, client } = stack);
+    worker = await stack.startWorker();
+    Object.assign(orgs, stack.orgs);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await owner?.end();
+    await stack?.close();
     await new Promise((r) => receiver.close(r));
-    await env.tearDown();
   });
 
   it('escalates a handoff nobody accepted: overdue, level 1, coordinators and sender told, on the timeline', async () => {

@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { createApiApp } from '@schakel/api';
+import type { INestApplicationContext } from '@nestjs/common';
 import { deleteKeys, QueueName } from '@schakel/platform';
 import { currentTestEnvironment, eventually, TestClient } from '@schakel/testing';
-import { createWorker, WorkerHealthServer } from '@schakel/worker';
+import { WorkerHealthServer } from '@schakel/worker';
 import type { Queue } from 'bullmq';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * PostgreSQL is the source of truth for follow-ups (issue 9, class 8): Redis loses every key of
@@ -19,7 +19,7 @@ import { IsolatedEnvironment } from './support/isolated-environment';
  */
 describe('Redis loses its data mid-load', () => {
   const env = new IsolatedEnvironment('redisloss');
-  let api: INestApplication;
+  let stack: Stack | undefined;
   let worker: INestApplicationContext;
   let client: TestClient;
   let owner: Client;
@@ -41,27 +41,24 @@ describe('Redis loses its data mid-load', () => {
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    await env.setUp({ OUTBOX_POLL_INTERVAL_MS: '200', FOLLOW_UPS_SWEEP_INTERVAL_MS: '1000', WEBHOOK_ATTEMPTS: '6', WEBHOOK_BACKOFF_MS: '3000' });
-    owner = new Client({ connectionString: env.ownerUrl });
-    await owner.connect();
-    for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
-    // UWV must accept ZORG referrals within 10 seconds: long enough to lose the delayed checks first.
-    await owner.query(
-      `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source)
-       VALUES ($1, 'ZORG', 'NORMAAL', 10, 'SECONDS', 3, 'WORKING_DAYS', 'TEST')`,
-      [orgs.uwv],
-    );
-    api = await createApiApp();
-    client = await TestClient.listen(api);
-    worker = await createWorker();
+    stack = await startStack(env, {
+      env: { OUTBOX_POLL_INTERVAL_MS: '200', FOLLOW_UPS_SWEEP_INTERVAL_MS: '1000', WEBHOOK_ATTEMPTS: '6', WEBHOOK_BACKOFF_MS: '3000' },
+      // UWV must accept ZORG referrals within 10 seconds: long enough to lose the delayed checks first.
+      seed: (db, ids) =>
+        db.query(
+          `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source)
+           VALUES ($1, 'ZORG', 'NORMAAL', 10, 'SECONDS', 3, 'WORKING_DAYS', 'TEST')`,
+          [ids.uwv],
+        ).then(() => undefined),
+    });
+    ({ owner, client } = stack);
+    worker = await stack.startWorker();
+    Object.assign(orgs, stack.orgs);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await owner?.end();
+    await stack?.close();
     await new Promise((r) => receiver.close(r));
-    await env.tearDown();
   });
 
   const refer = async (token: string): Promise<string> => {
