@@ -1,12 +1,12 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { LocalTokenService } from '@schakel/platform';
 import { eventually, TestClient } from '@schakel/testing';
-import { createWorker } from '@schakel/worker';
 import { createClient } from 'graphql-ws';
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * The partner API end to end: UWV's own system drives the handoff flow with OAuth2 client
@@ -18,9 +18,8 @@ const code = (res: Gql) => res.errors?.[0]?.extensions?.code;
 
 describe('partner API (end to end)', () => {
   const env = new IsolatedEnvironment('partner');
+  let stack: Stack | undefined;
   let apiA: INestApplication;
-  let apiB: INestApplication;
-  let worker: INestApplicationContext;
   let a: TestClient;
   let b: TestClient;
   let owner: PgClient;
@@ -55,22 +54,14 @@ describe('partner API (end to end)', () => {
   };
 
   beforeAll(async () => {
-    await env.setUp({ OUTBOX_POLL_INTERVAL_MS: '200' });
-    owner = new PgClient({ connectionString: env.ownerUrl });
-    await owner.connect();
-    for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
-    apiA = await createApiApp();
-    a = await TestClient.listen(apiA);
-    apiB = await createApiApp();
-    b = await TestClient.listen(apiB);
-    worker = await createWorker();
+    stack = await startStack(env, { env: { OUTBOX_POLL_INTERVAL_MS: '200' } });
+    ({ owner, api: apiA, client: a } = stack);
+    Object.assign(orgs, stack.orgs);
+    ({ client: b } = await stack.addApi());
+    await stack.startWorker();
   });
   afterAll(async () => {
-    await worker?.close();
-    await apiA?.close();
-    await apiB?.close();
-    await owner?.end();
-    await env.tearDown();
+    await stack?.close();
   });
 
   describe('the token endpoint', () => {

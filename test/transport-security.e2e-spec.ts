@@ -1,10 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { TestClient } from '@schakel/testing';
 import { type Client, createClient } from 'graphql-ws';
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * Issue 9, classes 3, 4 and 7: the WebSocket transport is held to the HTTP rules, revocation
@@ -21,7 +21,7 @@ const code = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
 
 describe('transports and authorisation (end to end)', () => {
   const env = new IsolatedEnvironment('transport');
-  let app: INestApplication;
+  let stack: Stack | undefined;
   let api: TestClient;
   let owner: PgClient;
   const orgs: Record<string, string> = {};
@@ -75,18 +75,13 @@ describe('transports and authorisation (end to end)', () => {
   };
 
   beforeAll(async () => {
-    await env.setUp();
-    owner = new PgClient({ connectionString: env.ownerUrl });
-    await owner.connect();
-    for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
-    app = await createApiApp();
-    api = await TestClient.listen(app);
+    stack = await startStack(env);
+    ({ owner, client: api } = stack);
+    Object.assign(orgs, stack.orgs);
   });
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.dispose()));
-    await app?.close();
-    await owner?.end();
-    await env.tearDown();
+    await stack?.close();
   });
 
   describe('class 3: graphql-ws meets the same document rules, codes and messages as HTTP', () => {
