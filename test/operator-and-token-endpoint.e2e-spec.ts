@@ -2,8 +2,9 @@ import { request as httpRequest } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '@schakel/api';
 import { TestClient } from '@schakel/testing';
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * Issue 9, classes 5 and 6 and the token endpoints' part of class 2 (docs/security/
@@ -27,7 +28,7 @@ const LIMITS = {
 
 describe('the queue dashboard and the token endpoint (end to end)', () => {
   const env = new IsolatedEnvironment('operator');
-  let app: INestApplication;
+  let stack: Stack | undefined;
   let api: TestClient;
   let port: number;
   let owner: PgClient;
@@ -68,17 +69,12 @@ describe('the queue dashboard and the token endpoint (end to end)', () => {
   const WRONG = { client_id: 'uwv-system', client_secret: 'wrong-secret' };
 
   beforeAll(async () => {
-    await env.setUp(LIMITS);
-    owner = new PgClient({ connectionString: env.ownerUrl });
-    await owner.connect();
-    app = await createApiApp();
-    api = await TestClient.listen(app);
+    stack = await startStack(env, { env: LIMITS });
+    ({ owner, client: api } = stack);
     port = Number(new URL(api.baseUrl).port);
   });
   afterAll(async () => {
-    await app?.close();
-    await owner?.end();
-    await env.tearDown();
+    await stack?.close();
   });
 
   describe('class 5: the queue dashboard is for the platform operator only', () => {

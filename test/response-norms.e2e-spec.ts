@@ -1,8 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import { createApiApp } from '@schakel/api';
 import { TestClient } from '@schakel/testing';
 import { Client } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * Organisation.responseNorm: what the referral form shows per receiving organisation ("reageert
@@ -22,7 +21,7 @@ const FIELDS = 'acceptWithin firstContactWithin description acceptWorkingDays ac
 
 describe('Organisation.responseNorm', () => {
   const env = new IsolatedEnvironment('norms');
-  let app: INestApplication;
+  let stack: Stack | undefined;
   let api: TestClient;
   let token: string;
 
@@ -33,30 +32,23 @@ describe('Organisation.responseNorm', () => {
   };
 
   beforeAll(async () => {
-    await env.setUp();
-    const owner = new Client({ connectionString: env.ownerUrl });
-    await owner.connect();
-    try {
-      const orgs: Record<string, string> = {};
-      for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
-      await owner.query(
-        `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source) VALUES
-           ($1, NULL, 'NORMAAL', 3, 'WORKING_DAYS', 5, 'WORKING_DAYS', 'TEST'),
-           ($1, 'WERK', 'NORMAAL', 1, 'WORKING_DAYS', 2, 'WORKING_DAYS', 'TEST'),
-           ($2, NULL, NULL, 10, 'WORKING_DAYS', 10, 'WORKING_DAYS', 'TEST')`,
-        [orgs.uwv, orgs.svb],
-      );
-    } finally {
-      await owner.end();
-    }
-    app = await createApiApp();
-    api = await TestClient.listen(app);
+    stack = await startStack(env, {
+      seed: async (owner, orgs) => {
+        await owner.query(
+          `INSERT INTO response_norms (organisation_id, topic, urgency, accept_amount, accept_unit, contact_amount, contact_unit, source) VALUES
+             ($1, NULL, 'NORMAAL', 3, 'WORKING_DAYS', 5, 'WORKING_DAYS', 'TEST'),
+             ($1, 'WERK', 'NORMAAL', 1, 'WORKING_DAYS', 2, 'WORKING_DAYS', 'TEST'),
+             ($2, NULL, NULL, 10, 'WORKING_DAYS', 10, 'WORKING_DAYS', 'TEST')`,
+          [orgs.uwv, orgs.svb],
+        );
+      },
+    });
+    ({ client: api } = stack);
     token = await api.devToken('balie@tilburg.demo');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await env.tearDown();
+    await stack?.close();
   });
 
   it('without arguments gives the general norm for an ordinary (NORMAAL) referral, in words and numbers', async () => {
