@@ -25,16 +25,7 @@ describe('partner API (end to end)', () => {
   let owner: PgClient;
   const orgs: Record<string, string> = {};
 
-  const clientToken = async (api: TestClient, clientId: string, secret: string, scope?: string): Promise<string> => {
-    const res = await fetch(`${api.baseUrl}/auth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, ...(scope ? { scope } : {}) }),
-    });
-    const body = (await res.json()) as { access_token?: string };
-    if (!body.access_token) throw new Error(`token: ${res.status} ${JSON.stringify(body)}`);
-    return body.access_token;
-  };
+  const clientToken = (api: TestClient, clientId: string, secret: string, scope?: string): Promise<string> => api.clientToken(clientId, secret, scope);
   // Tokens are reused per scope set: the token endpoint itself is rate limited (30 a minute).
   const uwvTokens = new Map<string, Promise<string>>();
   const uwvToken = (scope?: string): Promise<string> => {

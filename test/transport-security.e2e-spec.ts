@@ -27,16 +27,7 @@ describe('transports and authorisation (end to end)', () => {
   const orgs: Record<string, string> = {};
   const sockets: Client[] = [];
 
-  const clientToken = async (clientId: string, secret: string, scope?: string): Promise<string> => {
-    const res = await fetch(`${api.baseUrl}/auth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, ...(scope ? { scope } : {}) }),
-    });
-    const body = (await res.json()) as { access_token?: string };
-    if (!body.access_token) throw new Error(`token: ${res.status} ${JSON.stringify(body)}`);
-    return body.access_token;
-  };
+  const clientToken = (clientId: string, secret: string, scope?: string): Promise<string> => api.clientToken(clientId, secret, scope);
 
   /** A graphql-ws client; `closed` resolves with the close code when the server ends it. */
   const socket = (base: TestClient, token: string) => {

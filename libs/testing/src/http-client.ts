@@ -33,6 +33,18 @@ export class TestClient {
     });
   }
 
+  /** A machine client's token by OAuth2 client credentials (form-encoded, as partners send it). */
+  async clientToken(clientId: string, secret: string, scope?: string): Promise<string> {
+    const res = await fetch(`${this.baseUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, ...(scope ? { scope } : {}) }),
+    });
+    const body = (await res.json()) as { access_token?: string };
+    if (!body.access_token) throw new Error(`token: ${res.status} ${JSON.stringify(body)}`);
+    return body.access_token;
+  }
+
   async graphql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
