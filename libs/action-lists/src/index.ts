@@ -1,0 +1,2 @@
+// Joint action lists (issue 11): the public surface of the lib.
+export {};
