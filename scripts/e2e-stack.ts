@@ -9,6 +9,7 @@ import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@sc
 import { requireServices } from './lib/services';
 import type { StackInfo } from './lib/stack-info';
 import { type RunningWebServer, startWebServer } from './lib/web-server';
+import { SCHEMA_MIGRATIONS } from './lib/schema-migrations';
 
 /**
  * A whole Schakel of its own for the browser tests (test/playwright): a fresh database (migrated
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
 
   await requireServices(ownerUrl, REDIS_URL);
   databaseCreated = true; // from here on a (partly) created database must be dropped
-  await prepareDatabase(ownerUrl, appUrl);
+  await prepareDatabase(ownerUrl, appUrl, SCHEMA_MIGRATIONS);
   const owner = await createDataSource({ url: ownerUrl, entities: [], poolSize: 1 }).initialize();
   try {
     await seedDemoData(owner);

@@ -4,6 +4,7 @@ import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret,
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
 import { requireServices } from './lib/services';
 import { startWebServer } from './lib/web-server';
+import { SCHEMA_MIGRATIONS } from './lib/schema-migrations';
 
 /**
  * `npm start`: migrate, seed the demo data, run API and worker, and print where to find them.
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await requireServices(config.DATABASE_OWNER_URL, config.REDIS_URL);
 
-  const ran = await prepareDatabase(config.DATABASE_OWNER_URL, config.DATABASE_URL);
+  const ran = await prepareDatabase(config.DATABASE_OWNER_URL, config.DATABASE_URL, SCHEMA_MIGRATIONS);
   console.log(ran.length ? `Migraties uitgevoerd: ${ran.length}` : 'Database is bij.');
   const owner = await createDataSource({ url: config.DATABASE_OWNER_URL, entities: [], poolSize: 1 }).initialize();
   const production = config.NODE_ENV === 'production';

@@ -6,6 +6,7 @@ import { seedDemoData, seedDemoMachineClients } from '../../libs/organisations/s
 import { createDataSource } from '../../libs/platform/src/database/data-source';
 import { cloneDatabase, prepareDatabase, sealTemplate } from '../../libs/platform/src/database/setup';
 import { environmentVariables, newTestEnvironment } from '../../libs/testing/src/test-environment';
+import { SCHEMA_MIGRATIONS } from '../../scripts/lib/schema-migrations';
 
 /**
  * Once per test run: a template database, migrated from empty and seeded with the demo data, and
@@ -18,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
   const env = newTestEnvironment();
   // From here on the teardown owns what is created, even if the set-up fails half-way.
   Object.assign(process.env, environmentVariables(env));
-  await prepareDatabase(env.templateUrl, env.appUrl);
+  await prepareDatabase(env.templateUrl, env.appUrl, SCHEMA_MIGRATIONS);
   const owner = await createDataSource({ url: env.templateUrl, entities: [], poolSize: 1 }).initialize();
   try {
     await seedDemoData(owner);

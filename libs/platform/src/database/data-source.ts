@@ -1,26 +1,30 @@
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface, type MixedList } from 'typeorm';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
+/** The schema's migrations: each domain lib owns those of its tables; the caller puts them together. */
+export type MigrationList = Array<new () => MigrationInterface>;
+
 export interface DataSourceSettings {
   url: string;
   entities: EntityList;
+  /** Only where the schema is migrated (setup.ts); a request's data source never runs them. */
+  migrations?: MigrationList;
   poolSize?: number;
   applicationName?: string;
 }
 
 /**
  * One place that builds TypeORM options. `synchronize` is off for good: the schema changes only
- * through the migrations in ./migrations, run by the owning role (see setup.ts).
+ * through the migrations of the libs that own the tables, run by the owning role (see setup.ts).
  */
 export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url: settings.url,
     entities: settings.entities,
-    migrations: MIGRATIONS,
+    migrations: settings.migrations ?? [],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { currentTestEnvironment } from '@schakel/testing';
 import { createDataSource } from './data-source';
-import { MIGRATIONS } from './migrations';
 import { runInTenant } from './tenant-transactions';
-import { dropDatabase, ensureAppRole, ensureDatabase, revertAllMigrations, runMigrations } from './setup';
+import { ensureAppRole } from './setup';
 
 const env = currentTestEnvironment();
 
@@ -16,26 +15,6 @@ async function query<T = Record<string, unknown>>(url: string, sql: string, para
     await client.end();
   }
 }
-
-describe('migrations', () => {
-  const scratch = env.ownerUrl.replace(/\/([^/]+)$/, '/$1_m');
-
-  afterAll(() => dropDatabase(scratch));
-
-  it('run up from an empty database, down to nothing, and up again', async () => {
-    expect(await ensureDatabase(scratch)).toBe(true);
-    expect(await ensureDatabase(scratch)).toBe(false);
-    const first = await runMigrations(scratch);
-    expect(first).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await runMigrations(scratch)).toEqual([]);
-
-    expect(await revertAllMigrations(scratch)).toBe(MIGRATIONS.length);
-    const tables = await query<{ n: number }>(scratch, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`);
-    expect(tables[0].n).toBe(0);
-
-    expect(await runMigrations(scratch)).toHaveLength(MIGRATIONS.length);
-  });
-});
 
 describe('the app role', () => {
   it('is no superuser, cannot bypass RLS, owns nothing and cannot change the schema', async () => {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createDataSource, type EntityList } from './data-source';
+import { createDataSource, type EntityList, type MigrationList } from './data-source';
 
 /** Identifiers we put into DDL ourselves must be plain; this also keeps injection out. */
 const SAFE_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -79,8 +79,8 @@ export async function ensureAppRole(ownerUrl: string, appUrl: string): Promise<v
 }
 
 /** Runs pending migrations as the owning role; returns the names of those it ran. */
-export async function runMigrations(ownerUrl: string, entities: EntityList = []): Promise<string[]> {
-  const dataSource = await createDataSource({ url: ownerUrl, entities, poolSize: 1, applicationName: 'schakel-migrate' }).initialize();
+export async function runMigrations(ownerUrl: string, migrations: MigrationList, entities: EntityList = []): Promise<string[]> {
+  const dataSource = await createDataSource({ url: ownerUrl, entities, migrations, poolSize: 1, applicationName: 'schakel-migrate' }).initialize();
   try {
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);
@@ -90,8 +90,8 @@ export async function runMigrations(ownerUrl: string, entities: EntityList = [])
 }
 
 /** Reverts every migration (tests only: proves each `down` works). */
-export async function revertAllMigrations(ownerUrl: string): Promise<number> {
-  const dataSource = await createDataSource({ url: ownerUrl, entities: [], poolSize: 1 }).initialize();
+export async function revertAllMigrations(ownerUrl: string, migrations: MigrationList): Promise<number> {
+  const dataSource = await createDataSource({ url: ownerUrl, entities: [], migrations, poolSize: 1 }).initialize();
   let reverted = 0;
   try {
     while ((await dataSource.query(`SELECT count(*)::int AS n FROM schema_migrations`))[0].n > 0) {
@@ -108,9 +108,9 @@ export async function revertAllMigrations(ownerUrl: string): Promise<number> {
  * The whole database set-up, as `npm run db:migrate` and `npm start` do it: create the database,
  * run migrations as the owner (they create `schakel_runtime`), then the app's login role.
  */
-export async function prepareDatabase(ownerUrl: string, appUrl: string): Promise<string[]> {
+export async function prepareDatabase(ownerUrl: string, appUrl: string, migrations: MigrationList): Promise<string[]> {
   await ensureDatabase(ownerUrl);
-  const ran = await runMigrations(ownerUrl);
+  const ran = await runMigrations(ownerUrl, migrations);
   await ensureAppRole(ownerUrl, appUrl);
   return ran;
 }
