@@ -70,6 +70,17 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
   });
 
+  it('accepts plain objects from another realm (structuredClone) but not class instances', () => {
+    expect(canonicalJson(structuredClone({ b: 1, a: [{}] }))).toBe('{"a":[{}],"b":1}');
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { a: 1 }))).toBe('{"a":1}');
+    class Box {
+      a = 1;
+    }
+    expect(() => canonicalJson({ box: new Box() })).toThrow(CanonicalJsonError);
+    expect(() => canonicalJson({ m: new Map() })).toThrow(CanonicalJsonError);
+    expect(() => canonicalJson({ j: { toJSON: () => 'x' } })).toThrow(CanonicalJsonError);
+  });
+
   it('accepts well-formed astral characters and nested structures', () => {
     expect(canonicalJson({ b: [{ z: '😀', a: null }], a: -0 })).toBe('{"a":0,"b":[{"a":null,"z":"😀"}]}');
   });

@@ -44,9 +44,12 @@ function assertCanonicalisable(value: unknown, path: string, seen: Set<object>):
   if (Array.isArray(value)) {
     value.forEach((v: unknown, i) => assertCanonicalisable(v, `${path}[${i}]`, seen));
   } else {
+    // Plain objects only (checked without comparing to this realm's Object.prototype, so objects
+    // from structuredClone or another realm pass). Dates, Maps, class instances: toJSON or silent
+    // loss would decide what is signed.
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      // Dates, Maps, class instances: toJSON or silent loss would decide what is signed.
+    const plain = proto === null || Object.getPrototypeOf(proto) === null;
+    if (!plain || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
       throw new CanonicalJsonError('only plain objects and arrays', path);
     }
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

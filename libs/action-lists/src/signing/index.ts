@@ -13,3 +13,28 @@ export {
   verifyConsistency,
   verifyInclusion,
 } from './merkle';
+export { JwkError, algorithmFor, jwkThumbprint, parsePublicJwk } from './jwk';
+export { JwsError, type JwsFailure, decodeDetachedHeader, signDetached, verifyDetached } from './jws';
+export {
+  StatementError,
+  assertValidStatement,
+  signStatement,
+  statementBytes,
+  statementHash,
+  verifyStatementSignature,
+} from './statement';
+export {
+  LOG_ENTRY_TYPES,
+  checkpointBytes,
+  encodeLogEntry,
+  logEntryLeafHash,
+  signCheckpoint,
+  signatureLogEntry,
+  verifyCheckpoint,
+} from './transparency-log';
+export {
+  type AssembleEvidenceBundleInput,
+  type VerifyOptions,
+  assembleEvidenceBundle,
+  verifyEvidenceBundle,
+} from './evidence-bundle';
