@@ -33,7 +33,7 @@ describe('BSN key rotation', () => {
   const services = (keys: Record<string, string>) => {
     const crypto = new BsnCrypto(config(keys));
     const tx = new TenantTransactions(app);
-    return { crypto, referrals: new ReferralsService(tx, new OrganisationsService(app), crypto), reader: new CaseReader(tx, crypto) };
+    return { crypto, referrals: new ReferralsService(tx, new OrganisationsService(app), crypto, app), reader: new CaseReader(tx, crypto) };
   };
   const command = (bsn: string, key?: string) => ({
     citizen: { bsn, name: 'Rotatie Rita', phone: '0612345678' },

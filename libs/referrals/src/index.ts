@@ -1,16 +1,18 @@
+// The public surface of the referrals lib: what other libs, the apps and the end-to-end suites
+// use. Everything else (services' helpers, row parsers, GraphQL inputs) stays inside.
 export * from './referral.enums';
-export * from './records';
-export * from './commands';
-export * from './citizens/bsn';
-export * from './citizens/bsn-crypto.service';
-export * from './handoffs/handoff-state-machine';
-export * from './handoffs/handoffs.service';
-export * from './referrals/referrals.service';
-export * from './referrals/case-reader.service';
-export * from './retention/referral-retention';
-export * from './referrals.module';
-export * from './referrals-api.module';
-export * from './graphql/referral.types';
-export * from './graphql/enums.graphql';
-export * from './citizens/key-rotation';
-export * from './inzage/subject-access.service';
+export type { BottleneckRecord, CitizenRecord, ConsentRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from './store/records';
+export * from './events/case-events';
+export { TEXT_LIMITS, HANDOFF_PAGE } from './limits';
+export { TRANSITIONS, nextStatus, availableActions, openStep, statusesWithOpenStep, referralStatusFor, CASE_ROLES, SENDER_ROLES, RECEIVER_ROLES, TERMINAL_STATUSES } from './handoffs/handoff-state-machine';
+export { handoffsStore, HANDOFF_STATUS_CODE, type HandoffClock, type HandoffNoticeFacts } from './store/handoffs.store';
+export { referralRetention, requireNotAnonymised, type DueReferral, type RetentionPolicy } from './store/retention.store';
+export { BsnCrypto } from './citizens/bsn-crypto.service';
+export { countRowsToRotate, rotateCitizenKeys } from './citizens/key-rotation';
+export { HandoffsService } from './handoffs/handoffs.service';
+export { ReferralsService } from './referrals/referrals.service';
+export { CaseReader } from './referrals/case-reader.service';
+export { ReferralsModule } from './referrals.module';
+export { ReferralsApiModule } from './referrals-api.module';
+export { HandoffType, PageInfoType } from './graphql/referral.types';
+export { HandoffDirectionEnum, ReferralTopicEnum, UrgencyEnum } from './graphql/enums.graphql';

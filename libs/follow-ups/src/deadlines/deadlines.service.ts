@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { EmployeesService, OrganisationsService } from '@schakel/organisations';
-import { type DeadlineStep, type JobPayloads, queryReturning, QueueName, type RelayedEvent, runInTenant, writeOutbox } from '@schakel/platform';
+import { type DeadlineStep, type JobPayloads, QueueName, type RelayedEvent, runInTenant } from '@schakel/platform';
+import { type HandoffClock, handoffsStore, openStep } from '@schakel/referrals';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationsService, type Recipient } from '../notifications/notifications.service';
@@ -10,28 +11,6 @@ import { subtractWorkingDay } from '../working-days/working-days';
 
 /** Escalation goes up to this level, one working day apart, then stays visible as overdue. */
 export const MAX_ESCALATION_LEVEL = 3;
-
-interface HandoffClock {
-  id: string;
-  referralId: string;
-  status: string;
-  fromOrganisationId: string;
-  fromEmployeeId: string | null;
-  toOrganisationId: string;
-  assigneeId: string | null;
-  requestedAt: Date;
-  acceptedAt: Date | null;
-  acceptDueAt: Date | null;
-  contactDueAt: Date | null;
-  escalationLevel: number;
-  topic: string;
-  urgency: string;
-}
-
-const CLOCK_COLUMNS = `h.id, h.referral_id AS "referralId", h.status, h.from_organisation_id AS "fromOrganisationId",
-  h.from_employee_id AS "fromEmployeeId", h.to_organisation_id AS "toOrganisationId", h.assignee_id AS "assigneeId",
-  h.requested_at AS "requestedAt", h.accepted_at AS "acceptedAt", h.accept_due_at AS "acceptDueAt",
-  h.contact_due_at AS "contactDueAt", h.escalation_level AS "escalationLevel", r.topic, r.urgency`;
 
 type CheckJob = JobPayloads[QueueName.FollowUps]['deadline.check'];
 
@@ -91,11 +70,10 @@ export class DeadlinesService {
     let due = handoff.acceptDueAt;
     if (!due) {
       const norm = await this.norms.normFor({ receiverOrganisationId: receiver, topic: handoff.topic, urgency: handoff.urgency });
-      due = this.calculator.dueAt(handoff.requestedAt, norm.acceptAmount, norm.acceptUnit);
+      const computed = this.calculator.dueAt(handoff.requestedAt, norm.acceptAmount, norm.acceptUnit);
       // Deadlines are the platform's bookkeeping, not a user's change: the version stays.
-      await runInTenant(this.dataSource, { organisationId: receiver }, (m) =>
-        m.query(`UPDATE handoffs SET accept_due_at = $2 WHERE id = $1 AND accept_due_at IS NULL`, [handoff.id, due]),
-      );
+      await runInTenant(this.dataSource, { organisationId: receiver }, (m) => handoffsStore.setAcceptDue(m, handoff.id, computed, norm.source));
+      due = computed;
     }
     await this.schedule({ handoffId: handoff.id, organisationId: receiver, step: 'ACCEPT', level: 1 }, due);
   }
@@ -107,11 +85,10 @@ export class DeadlinesService {
     let due = handoff.contactDueAt;
     if (!due) {
       const norm = await this.norms.normFor({ receiverOrganisationId: receiver, topic: handoff.topic, urgency: handoff.urgency });
-      due = this.calculator.dueAt(handoff.acceptedAt, norm.contactAmount, norm.contactUnit);
+      const computed = this.calculator.dueAt(handoff.acceptedAt, norm.contactAmount, norm.contactUnit);
       // The acceptance step is done: its overdue state ends, the contact clock starts.
-      await runInTenant(this.dataSource, { organisationId: receiver }, (m) =>
-        m.query(`UPDATE handoffs SET contact_due_at = $2, overdue = false, escalation_level = 0 WHERE id = $1 AND contact_due_at IS NULL`, [handoff.id, due]),
-      );
+      await runInTenant(this.dataSource, { organisationId: receiver }, (m) => handoffsStore.setContactDue(m, handoff.id, computed, norm.source));
+      due = computed;
     }
     for (let level = 1; level <= MAX_ESCALATION_LEVEL; level++) {
       await this.queue.remove(deadlineJobId(handoff.id, 'ACCEPT', level)).catch(() => 0);
@@ -125,30 +102,18 @@ export class DeadlinesService {
   async check(job: CheckJob): Promise<'escalated' | 'done' | 'already'> {
     const handoff = await this.load(job.organisationId, job.handoffId);
     if (!handoff) return 'done';
-    const open = job.step === 'ACCEPT' ? ['REQUESTED', 'RECEIVED'].includes(handoff.status) : handoff.status === 'ACCEPTED';
-    if (!open) return 'done';
+    if (openStep(handoff.status) !== job.step) return 'done';
 
-    const raised = await runInTenant(this.dataSource, { organisationId: job.organisationId }, async (m) => {
-      const rows = await queryReturning<{ id: string }>(
-        m,
-        // The status is checked again here: the step may have been taken since it was read.
-        `UPDATE handoffs SET overdue = true, escalation_level = $2
-          WHERE id = $1 AND escalation_level < $2 AND status = ANY($3::handoff_status[]) RETURNING id`,
-        [job.handoffId, job.level, job.step === 'ACCEPT' ? ['REQUESTED', 'RECEIVED'] : ['ACCEPTED']],
-      );
-      if (rows.length === 0) return false;
-      await m.query(
-        `INSERT INTO timeline_events (referral_id, handoff_id, type, actor_organisation_id, note) VALUES ($1, $2, 'ESCALATED', $3, $4)`,
-        [handoff.referralId, handoff.id, job.organisationId, `${job.step === 'ACCEPT' ? 'Oppaktermijn' : 'Contacttermijn'} verlopen (niveau ${job.level})`],
-      );
-      await writeOutbox(m, {
-        topic: 'handoff.escalated',
-        aggregateType: 'handoff',
-        aggregateId: handoff.id,
-        payload: { handoffId: handoff.id, referralId: handoff.referralId, fromOrganisationId: handoff.fromOrganisationId, toOrganisationId: handoff.toOrganisationId, status: handoff.status, escalationLevel: job.level, step: job.step, organisationIds: [handoff.fromOrganisationId, handoff.toOrganisationId] },
-      });
-      return true;
-    });
+    const escalated = await runInTenant(this.dataSource, { organisationId: job.organisationId }, (m) =>
+      handoffsStore.escalate(m, {
+        id: handoff.id,
+        step: job.step,
+        level: job.level,
+        organisationId: job.organisationId,
+        note: `${job.step === 'ACCEPT' ? 'Oppaktermijn' : 'Contacttermijn'} verlopen (niveau ${job.level})`,
+      }),
+    );
+    const raised = escalated !== null;
 
     // Notifications are deduplicated per level, so a retried job tells nobody twice.
     const coordinators = await this.employees.activeWithRole(job.organisationId, 'COORDINATOR');
@@ -197,20 +162,13 @@ export class DeadlinesService {
    */
   async rescheduleOpen(organisationId: string, horizonMs: number, limit = 5000): Promise<number> {
     const horizon = new Date(Date.now() + horizonMs);
-    const rows: HandoffClock[] = await runInTenant(this.dataSource, { organisationId }, (m) =>
-      m.query(
-        `SELECT ${CLOCK_COLUMNS} FROM handoffs h JOIN referrals r ON r.id = h.referral_id
-          WHERE h.to_organisation_id = $1 AND h.escalation_level < $2
-            AND ((h.status IN ('REQUESTED', 'RECEIVED') AND h.accept_due_at < $3)
-              -- A week more for the reminder, which comes a working day before the deadline.
-              OR (h.status = 'ACCEPTED' AND h.contact_due_at < $3::timestamptz + interval '7 days'))
-          ORDER BY h.escalation_level, h.id LIMIT $4`,
-        [organisationId, MAX_ESCALATION_LEVEL, horizon, limit],
-      ),
+    const rows = await runInTenant(this.dataSource, { organisationId }, (m) =>
+      handoffsStore.openDeadlines(m, { organisationId, maxLevel: MAX_ESCALATION_LEVEL, horizon, limit }),
     );
     const jobs: DeadlineJob[] = [];
     for (const handoff of rows) {
-      const step: DeadlineStep = handoff.status === 'ACCEPTED' ? 'CONTACT' : 'ACCEPT';
+      const step: DeadlineStep | null = openStep(handoff.status);
+      if (!step) continue;
       const due = step === 'ACCEPT' ? handoff.acceptDueAt : handoff.contactDueAt;
       if (!due) continue;
       let at = due;
@@ -239,9 +197,6 @@ export class DeadlinesService {
   }
 
   private async load(organisationId: string, handoffId: string): Promise<HandoffClock | undefined> {
-    const rows: HandoffClock[] = await runInTenant(this.dataSource, { organisationId }, (m) =>
-      m.query(`SELECT ${CLOCK_COLUMNS} FROM handoffs h JOIN referrals r ON r.id = h.referral_id WHERE h.id = $1`, [handoffId]),
-    );
-    return rows[0];
+    return runInTenant(this.dataSource, { organisationId }, (m) => handoffsStore.clock(m, handoffId));
   }
 }

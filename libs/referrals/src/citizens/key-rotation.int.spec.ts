@@ -38,7 +38,7 @@ describe('key rotation with a missing or wrong previous key', () => {
     context = { actor, traceId: 'trace-key-rotation-unhappy' };
     const uwvId = (await owner.query(`SELECT id FROM organisations WHERE slug = 'uwv'`))[0].id;
     // Written by an API that had key Z as its current key.
-    const underZ = new ReferralsService(new TenantTransactions(app), new OrganisationsService(app), crypto({ BSN_ENCRYPTION_KEY: KEY_Z, BSN_HMAC_KEY: HMAC_Z }));
+    const underZ = new ReferralsService(new TenantTransactions(app), new OrganisationsService(app), crypto({ BSN_ENCRYPTION_KEY: KEY_Z, BSN_HMAC_KEY: HMAC_Z }), app);
     referralId = (await underZ.create(context, {
       citizen: { bsn: BSN, name: 'Sleutel Sanne', phone: '0612345678' },
       toOrganisationId: uwvId,
@@ -79,7 +79,7 @@ describe('key rotation with a missing or wrong previous key', () => {
     expect(current.isCurrent(after.bsn_encrypted)).toBe(true);
     expect(crypto().decrypt(after.bsn_encrypted)).toBe(BSN);
     expect(await logged(crypto({ BSN_ENCRYPTION_KEY: KEY_Z, BSN_HMAC_KEY: HMAC_Z }).pseudonym(BSN))).toBe(0);
-    const found = await new ReferralsService(new TenantTransactions(app), new OrganisationsService(app), crypto()).forCitizen(context, BSN);
+    const found = await new ReferralsService(new TenantTransactions(app), new OrganisationsService(app), crypto(), app).forCitizen(context, BSN);
     expect(found.map((r) => r.id)).toContain(referralId);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@schakel/platform';
 import DataLoader from 'dataloader';
-import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../records';
+import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../store/records';
 import { CaseReader, type CitizenView } from '../referrals/case-reader.service';
 
 export interface CaseLoaderSet {

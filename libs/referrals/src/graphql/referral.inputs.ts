@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SafeText } from '@schakel/platform';
+import { TEXT_LIMITS } from '../limits';
 import {
   BOTTLENECK_CATEGORIES,
   type BottleneckCategory,
@@ -38,7 +39,7 @@ export class CitizenInput {
   bsn!: string;
 
   @Field()
-  @SafeText({ max: 200, required: true })
+  @SafeText({ max: TEXT_LIMITS.citizenName, required: true })
   name!: string;
 
   @Field(() => String, { nullable: true })
@@ -49,7 +50,7 @@ export class CitizenInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'email: geen geldig e-mailadres / not a valid e-mail address' })
-  @SafeText({ max: 254 })
+  @SafeText({ max: TEXT_LIMITS.email })
   email?: string | null;
 
   @Field(() => ContactChannelEnum, { nullable: true })
@@ -87,11 +88,11 @@ export class BottleneckInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @SafeText({ max: 500 })
+  @SafeText({ max: TEXT_LIMITS.bottleneckRule })
   rule?: string | null;
 
   @Field()
-  @SafeText({ max: 4000, required: true })
+  @SafeText({ max: TEXT_LIMITS.bottleneckDescription, required: true })
   description!: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
@@ -101,7 +102,7 @@ export class BottleneckInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @SafeText({ max: 4000 })
+  @SafeText({ max: TEXT_LIMITS.customSolution })
   customSolution?: string | null;
 }
 
@@ -121,7 +122,7 @@ export class CreateReferralInput {
   topic!: ReferralTopic;
 
   @Field({ description: 'Het verhaal (1–4000 tekens).' })
-  @SafeText({ max: 4000, required: true })
+  @SafeText({ max: TEXT_LIMITS.summary, required: true })
   summary!: string;
 
   @Field(() => UrgencyEnum, { nullable: true, defaultValue: 'NORMAAL' })
@@ -142,7 +143,7 @@ export class CreateReferralInput {
 
   @Field(() => String, { nullable: true, description: 'Dezelfde sleutel geeft bij herhaling de eerste verwijzing terug.' })
   @IsOptional()
-  @SafeText({ min: 1, max: 200 })
+  @SafeText({ min: 1, max: TEXT_LIMITS.idempotencyKey })
   idempotencyKey?: string | null;
 }
 
@@ -164,9 +165,9 @@ export class AcceptHandoffInput extends VersionInput {
 
 @InputType('RecordContactInput')
 export class RecordContactInput extends VersionInput {
-  // The service adds the channel ("[TELEFOON] ") and refuses a note that no longer fits 4000.
+  // The timeline note gets the channel ("[TELEFOON] ") in front: the limit leaves room for the longest.
   @Field()
-  @SafeText({ max: 4000, required: true })
+  @SafeText({ max: TEXT_LIMITS.contactNote, required: true })
   note!: string;
 
   @Field(() => ContactChannelEnum)
@@ -182,7 +183,7 @@ export class CompleteHandoffInput extends VersionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @SafeText({ max: 4000 })
+  @SafeText({ max: TEXT_LIMITS.outcomeNote })
   note?: string | null;
 }
 
@@ -193,12 +194,12 @@ export class ForwardHandoffInput extends VersionInput {
   toOrganisationId!: string;
 
   @Field({ description: 'Waarom deze organisatie de inwoner verder helpt.' })
-  @SafeText({ max: 4000, required: true })
+  @SafeText({ max: TEXT_LIMITS.reason, required: true })
   reason!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @SafeText({ max: 4000 })
+  @SafeText({ max: TEXT_LIMITS.forwardSummary })
   summary?: string | null;
 
   @Field(() => ConsentInput, { description: 'Nieuwe toestemming, voor de nieuwe ontvanger.' })
@@ -210,6 +211,6 @@ export class ForwardHandoffInput extends VersionInput {
 @InputType('ReasonInput')
 export class ReasonInput extends VersionInput {
   @Field()
-  @SafeText({ max: 4000, required: true })
+  @SafeText({ max: TEXT_LIMITS.reason, required: true })
   reason!: string;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { HandoffCount, HandoffFilter } from '../handoffs/handoffs.service';
-import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../records';
+import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../store/records';
 import type {
   BottleneckCategory,
   ContactChannel,
@@ -67,6 +67,11 @@ export class HandoffType {
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
   acceptDueAt!: Date | null;
   contactDueAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Welke norm de termijnen zette: een afspraak uit een ondertekende actielijst (actielijst:<id>:v<versie>) of de standaardnorm. Leeg tot de termijn gezet is.',
+  })
+  deadlineSource!: string | null;
   @Field({ description: 'Over een termijn heen en geëscaleerd.' }) overdue!: boolean;
   @Field(() => Int, { description: '0 = niet geëscaleerd; 1 bij de termijn, 2 een werkdag later, enz.' }) escalationLevel!: number;
   @Field() createdAt!: Date;

@@ -1,38 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EmployeesService, OrganisationsService } from '@schakel/organisations';
-import { AppError, decodeCursor, hasAnyRole, queryReturning, type RequestContext, requireExistingId, requireSafeText, TenantTransactions, writeOutbox } from '@schakel/platform';
+import { AppError, decodeCursor, hasAnyRole, type RequestContext, requireExistingId, requireSafeText, TenantTransactions } from '@schakel/platform';
 import type { EntityManager } from 'typeorm';
 import { HANDOFF_NOT_FOUND, requireCaseRole } from '../case-access';
-import { chainStore } from '../chain-store';
 import type { AcceptCommand, CompleteCommand, ForwardCommand, ReasonCommand, RecordContactCommand, VersionedCommand } from '../commands';
+import { contactNoteLabel, contactNoteMax, HANDOFF_PAGE, TEXT_LIMITS } from '../limits';
 import { checkReceiverAndConsent } from '../receiver-check';
-import { HANDOFF_COLUMNS, type HandoffRecord } from '../records';
-import { HANDOFF_STATUSES, type HandoffAction, type HandoffDirection, type HandoffStatus, type TimelineEventType } from '../referral.enums';
-import { handoffEventPayload } from './handoff-events';
-import { availableActions, canActOnSide, RECEIVER_ROLES, SENDER_ROLES, TRANSITIONS } from './handoff-state-machine';
+import type { HandoffAction, HandoffDirection, HandoffStatus } from '../referral.enums';
+import { type ForwardLink, handoffsStore, type StepColumns, stepActor } from '../store/handoffs.store';
+import type { HandoffRecord } from '../store/records';
+import { referralsStore } from '../store/referrals.store';
+import { availableActions, canActOnSide, nextStatus, RECEIVER_ROLES, SENDER_ROLES, TRANSITIONS } from './handoff-state-machine';
 
-const EVENT_BY_ACTION: Record<HandoffAction, { timeline: TimelineEventType; topic: string }> = {
-  RECEIVE: { timeline: 'RECEIVED', topic: 'handoff.received' },
-  ACCEPT: { timeline: 'ACCEPTED', topic: 'handoff.accepted' },
-  RECORD_CONTACT: { timeline: 'CONTACT_RECORDED', topic: 'handoff.contact_recorded' },
-  COMPLETE: { timeline: 'COMPLETED', topic: 'handoff.completed' },
-  FORWARD: { timeline: 'FORWARDED', topic: 'handoff.forwarded' },
-  RETURN: { timeline: 'RETURNED', topic: 'handoff.returned' },
-  CANCEL: { timeline: 'CANCELLED', topic: 'handoff.cancelled' },
-};
-
-const TIMESTAMP_BY_STATUS: Partial<Record<HandoffStatus, string>> = {
-  RECEIVED: 'received_at',
-  ACCEPTED: 'accepted_at',
-  IN_PROGRESS: 'contacted_at',
-  COMPLETED: 'completed_at',
-  FORWARDED: 'forwarded_at',
-  RETURNED: 'returned_at',
-  CANCELLED: 'cancelled_at',
-};
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = HANDOFF_PAGE.maxSize;
+export const DEFAULT_PAGE_SIZE = HANDOFF_PAGE.defaultSize;
 
 export interface HandoffPage {
   nodes: HandoffRecord[];
@@ -45,21 +26,6 @@ export interface HandoffCount {
   capped: boolean;
 }
 
-/**
- * `handoffs.status_code`, generated from `status` by migration 1764399600000 (the count indexes):
- * the two must agree. A Record over the union, so a new status does not compile without a code.
- */
-export const HANDOFF_STATUS_CODE: Record<HandoffStatus, number> = {
-  REQUESTED: 1,
-  RECEIVED: 2,
-  ACCEPTED: 3,
-  IN_PROGRESS: 4,
-  COMPLETED: 5,
-  FORWARDED: 6,
-  RETURNED: 7,
-  CANCELLED: 8,
-};
-
 export interface HandoffFilter {
   direction: HandoffDirection;
   statuses?: HandoffStatus[] | null;
@@ -69,20 +35,20 @@ export interface HandoffFilter {
 }
 
 interface TransitionPlan {
-  /** Extra columns to set, beyond status, version, updated_at and the step's timestamp. */
-  set?: Record<string, unknown>;
+  /** Columns to set besides status, version, updated_at and the step's timestamp. */
+  set?: StepColumns;
   note?: string | null;
-  /** Runs after the update, in the same transaction (forward creates the next link). */
-  after?: (m: EntityManager, updated: HandoffRecord) => Promise<void>;
-  /** Checks that need the locked current row (e.g. the citizen's doNotContact flag). */
-  check?: (m: EntityManager, current: HandoffRecord) => Promise<void>;
+  /** FORWARD: the next link, written in the same statement as the step. */
+  forward?: ForwardLink;
+  /**
+   * Checks on the visible row, before it is locked: they may read other tables (or the
+   * directory through another connection) without holding a row lock meanwhile.
+   */
+  check?: (m: EntityManager, visible: HandoffRecord) => Promise<void>;
 }
 
-/** The most characters a text column of the case tables holds (their CHECKs). */
-const TEXT_MAX = 4000;
-
 /** Required free text, trimmed: no NUL, no lone surrogate, not blank, within `max` (BAD_USER_INPUT naming the field). */
-function text(value: string | null | undefined, field: string, max = TEXT_MAX): string {
+function text(value: string | null | undefined, field: string, max: number): string {
   return requireSafeText(value, field, { max, required: true });
 }
 
@@ -97,7 +63,7 @@ export class HandoffsService {
   async get(context: RequestContext, id: string): Promise<HandoffRecord> {
     requireCaseRole(context.actor);
     requireExistingId(id, HANDOFF_NOT_FOUND);
-    const handoff = await this.tx.run(context.actor, (m) => chainStore.findHandoff(m, id));
+    const handoff = await this.tx.run(context.actor, (m) => handoffsStore.find(m, id));
     if (!handoff) throw AppError.notFound(HANDOFF_NOT_FOUND);
     return handoff;
   }
@@ -120,7 +86,7 @@ export class HandoffsService {
     const assigneeId = command.assigneeId ?? actor.employeeId;
     return this.transition(context, id, 'ACCEPT', command, {
       set: { assignee_id: assigneeId },
-      check: async (_m, current) => {
+      check: async (_m, visible) => {
         if (assigneeId === null || assigneeId === actor.employeeId) return;
         if (!hasAnyRole(actor, ['COORDINATOR'])) {
           throw AppError.forbidden({
@@ -128,7 +94,7 @@ export class HandoffsService {
             en: 'Only a COORDINATOR can assign the handoff to someone else.',
           });
         }
-        const assignee = await this.employees.findActiveById(assigneeId, current.toOrganisationId);
+        const assignee = await this.employees.findActiveById(assigneeId, visible.toOrganisationId);
         if (!assignee || !assignee.roles.some((r) => RECEIVER_ROLES.includes(r))) {
           throw AppError.badInput({
             nl: 'De toegewezen medewerker moet een actieve behandelaar of coördinator van uw organisatie zijn.',
@@ -140,17 +106,12 @@ export class HandoffsService {
   }
 
   recordContact(context: RequestContext, id: string, command: RecordContactCommand): Promise<HandoffRecord> {
-    // The timeline note starts with the channel ("[TELEFOON] "): the column's limit holds both.
-    const label = `[${command.channel}] `;
-    const note = text(command.note, 'note', TEXT_MAX - label.length);
+    // The timeline note starts with the channel ("[TELEFOON] "): the limit leaves room for it.
+    const note = text(command.note, 'note', contactNoteMax(command.channel));
     return this.transition(context, id, 'RECORD_CONTACT', command, {
-      note: `${label}${note}`,
-      check: async (m, current) => {
-        const [citizen]: Array<{ doNotContact: boolean }> = await m.query(
-          `SELECT do_not_contact AS "doNotContact" FROM citizens WHERE referral_id = $1`,
-          [current.referralId],
-        );
-        if (citizen?.doNotContact && command.channel !== 'VIA_VERWIJZER') {
+      note: `${contactNoteLabel(command.channel)}${note}`,
+      check: async (m, visible) => {
+        if ((await referralsStore.citizenDoNotContact(m, visible.referralId)) && command.channel !== 'VIA_VERWIJZER') {
           throw AppError.badInput({
             nl: 'Deze inwoner mag niet rechtstreeks benaderd worden: neem contact op via de verwijzer (kanaal VIA_VERWIJZER).',
             en: 'This citizen must not be contacted directly: make contact through the referrer (channel VIA_VERWIJZER).',
@@ -161,53 +122,39 @@ export class HandoffsService {
   }
 
   complete(context: RequestContext, id: string, command: CompleteCommand): Promise<HandoffRecord> {
-    const note = command.note?.trim() ? text(command.note, 'note') : null;
+    const note = command.note?.trim() ? text(command.note, 'note', TEXT_LIMITS.outcomeNote) : null;
     return this.transition(context, id, 'COMPLETE', command, { set: { outcome: command.outcome, outcome_note: note }, note });
   }
 
   returnToSender(context: RequestContext, id: string, command: ReasonCommand): Promise<HandoffRecord> {
-    const reason = text(command.reason, 'reason');
+    const reason = text(command.reason, 'reason', TEXT_LIMITS.reason);
     return this.transition(context, id, 'RETURN', command, { set: { reason }, note: reason });
   }
 
   cancel(context: RequestContext, id: string, command: ReasonCommand): Promise<HandoffRecord> {
-    const reason = text(command.reason, 'reason');
+    const reason = text(command.reason, 'reason', TEXT_LIMITS.reason);
     return this.transition(context, id, 'CANCEL', command, { set: { reason }, note: reason });
   }
 
   /** Forward warmly: this link becomes FORWARDED and a new REQUESTED link starts at the next organisation. */
   async forward(context: RequestContext, id: string, command: ForwardCommand): Promise<HandoffRecord> {
-    const reason = text(command.reason, 'reason');
-    const summary = command.summary?.trim() ? text(command.summary, 'summary') : null;
+    const reason = text(command.reason, 'reason', TEXT_LIMITS.reason);
+    const summary = command.summary?.trim() ? text(command.summary, 'summary', TEXT_LIMITS.forwardSummary) : null;
     const { actor } = context;
     // The receiver check happens before the transaction: it reads only the public directory.
     await checkReceiverAndConsent(this.organisations, actor.organisationId, command.toOrganisationId, command.consent);
     return this.transition(context, id, 'FORWARD', command, {
       set: { reason },
       note: reason,
-      after: async (m, forwarded) => {
-        await chainStore.addParticipant(m, forwarded.referralId, command.toOrganisationId);
-        const next = await chainStore.insertHandoff(m, {
-          referralId: forwarded.referralId,
-          sequence: forwarded.sequence + 1,
-          previousHandoffId: forwarded.id,
-          fromOrganisationId: actor.organisationId,
-          fromEmployeeId: actor.employeeId,
-          toOrganisationId: command.toOrganisationId,
-          reason,
-          summary,
-        });
-        await chainStore.insertConsent(m, { referralId: next.referralId, handoffId: next.id, organisationId: command.toOrganisationId, method: command.consent.method }, context);
-        await chainStore.appendTimeline(m, { referralId: next.referralId, handoffId: next.id, type: 'REQUESTED', note: summary }, context);
-        const chain = await chainStore.chainOrganisationIds(m, next.referralId);
-        await writeOutbox(m, { topic: 'handoff.requested', aggregateType: 'handoff', aggregateId: next.id, payload: handoffEventPayload(next, chain) });
-      },
+      forward: { toOrganisationId: command.toOrganisationId, reason, summary, consentMethod: command.consent.method },
     });
   }
 
   /**
-   * One transition, all or nothing: lock the row, check who, version and state machine, update,
-   * then timeline event, outbox row and referral status in the same transaction.
+   * One transition, all or nothing: read the row (visible: a party of the chain may read it)
+   * and check the side and the plan's checks, then lock it, check version and state machine,
+   * and write the step with all its effects in one statement (handoffsStore.applyStep): after
+   * the lock, two round trips (that statement and COMMIT).
    */
   private async transition(
     context: RequestContext,
@@ -224,10 +171,11 @@ export class HandoffsService {
       // Visible (any organisation in the chain may read the link) before yours: a party that can
       // read it but not move it gets FORBIDDEN, only an outsider NOT_FOUND. Only the link's own
       // sender and receiver may lock it (row-level security), so the lock comes after the side.
-      const visible = await chainStore.findHandoff(m, id);
+      const visible = await handoffsStore.find(m, id);
       if (!visible) throw AppError.notFound(HANDOFF_NOT_FOUND);
       if (!canActOnSide(actor, visible, rule.side)) throw this.notYourSide(rule.side);
-      const current = await chainStore.findHandoff(m, id, true);
+      await plan.check?.(m, visible);
+      const current = await handoffsStore.lock(m, id);
       if (!current) throw AppError.notFound(HANDOFF_NOT_FOUND);
       if (current.version !== command.expectedVersion) {
         throw AppError.conflict({
@@ -235,36 +183,22 @@ export class HandoffsService {
           en: `The handoff has changed meanwhile (now version ${current.version}, status ${current.status}); reload it and try again.`,
         }, { currentVersion: current.version, status: current.status });
       }
-      if (!rule.from.includes(current.status)) {
+      if (nextStatus(current.status, action) === null) {
         const allowed = availableActions(current, actor);
         throw new AppError('INVALID_TRANSITION', {
           nl: `Dit kan niet bij status ${current.status}. Mogelijk: ${allowed.length ? allowed.join(', ') : 'geen acties'}.`,
           en: `Not possible in status ${current.status}. Allowed: ${allowed.length ? allowed.join(', ') : 'no actions'}.`,
         }, { status: current.status, action, allowedActions: allowed });
       }
-      await plan.check?.(m, current);
-
-      const set: Record<string, unknown> = { ...plan.set };
-      const stamp = TIMESTAMP_BY_STATUS[rule.to];
-      const assignments = [`status = $3`, `version = version + 1`, `updated_at = now()`, ...(stamp ? [`${stamp} = now()`] : [])];
-      // Overdue is about the step the receiver had to take; once it moves on, that is settled.
-      if (rule.to !== 'RECEIVED') assignments.push(`overdue = false`, `escalation_level = 0`);
-      const params: unknown[] = [id, command.expectedVersion, rule.to];
-      for (const [column, value] of Object.entries(set)) {
-        params.push(value);
-        assignments.push(`${column} = $${params.length}`);
-      }
-      const [updated] = await queryReturning<HandoffRecord>(
-        m,
-        `UPDATE handoffs h SET ${assignments.join(', ')} WHERE h.id = $1 AND h.version = $2 RETURNING ${HANDOFF_COLUMNS}`,
-        params,
-      );
-      const event = EVENT_BY_ACTION[action];
-      await chainStore.appendTimeline(m, { referralId: updated.referralId, handoffId: updated.id, type: event.timeline, note: plan.note ?? null }, context);
-      await plan.after?.(m, updated);
-      const chain = await chainStore.chainOrganisationIds(m, updated.referralId);
-      await writeOutbox(m, { topic: event.topic, aggregateType: 'handoff', aggregateId: updated.id, payload: handoffEventPayload(updated, chain) });
-      await chainStore.refreshReferralStatus(m, updated.referralId);
+      const { updated } = await handoffsStore.applyStep(m, {
+        id,
+        expectedVersion: command.expectedVersion,
+        action,
+        set: plan.set ?? {},
+        note: plan.note ?? null,
+        actor: stepActor(actor),
+        forward: plan.forward,
+      });
       return updated;
     });
   }
@@ -289,14 +223,8 @@ export class HandoffsService {
       throw AppError.badInput({ nl: `first moet tussen 1 en ${MAX_PAGE_SIZE} liggen.`, en: `first must be between 1 and ${MAX_PAGE_SIZE}.` }, { field: 'first' });
     }
     const afterId = filter.after ? decodeCursor(HANDOFF_CURSOR, filter.after) : null;
-    const { where, params } = this.listWhere(context, filter);
-    if (afterId) {
-      params.push(afterId);
-      where.push(`(h.created_at, h.id) < (SELECT c.created_at, c.id FROM handoffs c WHERE c.id = $${params.length})`);
-    }
-    params.push(first + 1);
-    const rows: HandoffRecord[] = await this.tx.run(context.actor, (m) =>
-      m.query(`SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE ${where.join(' AND ')} ORDER BY h.created_at DESC, h.id DESC LIMIT $${params.length}`, params),
+    const rows = await this.tx.run(context.actor, (m) =>
+      handoffsStore.page(m, { organisationId: context.actor.organisationId, direction: filter.direction, statuses: filter.statuses, overdue: filter.overdue, afterId, limit: first + 1 }),
     );
     return { nodes: rows.slice(0, first), hasNextPage: rows.length > first };
   }
@@ -310,45 +238,10 @@ export class HandoffsService {
   async count(context: RequestContext, filter: HandoffFilter, cap: number): Promise<HandoffCount> {
     requireCaseRole(context.actor);
     if (!Number.isInteger(cap) || cap < 1) throw new Error(`count cap must be a whole number ≥ 1, got ${cap}`);
-    const { where, params } = this.countWhere(context, filter);
-    params.push(cap + 1);
-    const [{ count }]: Array<{ count: number }> = await this.tx.run(context.actor, (m) =>
-      m.query(`SELECT count(*)::int AS count FROM (SELECT 1 FROM handoffs h WHERE ${where.join(' AND ')} LIMIT $${params.length}) capped`, params),
+    const count = await this.tx.run(context.actor, (m) =>
+      handoffsStore.countUpTo(m, { organisationId: context.actor.organisationId, direction: filter.direction, statuses: filter.statuses, overdue: filter.overdue }, cap),
     );
     return count > cap ? { count: cap, capped: true } : { count, capped: false };
-  }
-
-  /**
-   * The list's filter in the shape of the count indexes (organisation, status_code, overdue):
-   * the status as `status_code`, because under row-level security only a LEAKPROOF comparison
-   * (smallint, not the enum) may become an index condition; and every status when none is
-   * asked for, so that `overdue` alone is an index condition too (one descent per status).
-   */
-  private countWhere(context: RequestContext, filter: HandoffFilter): { where: string[]; params: unknown[] } {
-    const column = filter.direction === 'INCOMING' ? 'to_organisation_id' : 'from_organisation_id';
-    const statuses = filter.statuses?.length ? filter.statuses : HANDOFF_STATUSES;
-    const where = [`h.${column} = $1`, `h.status_code = ANY($2::smallint[])`];
-    const params: unknown[] = [context.actor.organisationId, [...new Set(statuses)].map((st) => HANDOFF_STATUS_CODE[st])];
-    if (filter.overdue !== undefined && filter.overdue !== null) {
-      params.push(filter.overdue);
-      where.push(`h.overdue = $${params.length}`);
-    }
-    return { where, params };
-  }
-
-  private listWhere(context: RequestContext, filter: HandoffFilter): { where: string[]; params: unknown[] } {
-    const column = filter.direction === 'INCOMING' ? 'to_organisation_id' : 'from_organisation_id';
-    const where = [`h.${column} = $1`];
-    const params: unknown[] = [context.actor.organisationId];
-    if (filter.statuses?.length) {
-      params.push(filter.statuses);
-      where.push(`h.status = ANY($${params.length}::handoff_status[])`);
-    }
-    if (filter.overdue !== undefined && filter.overdue !== null) {
-      params.push(filter.overdue);
-      where.push(`h.overdue = $${params.length}`);
-    }
-    return { where, params };
   }
 }
 

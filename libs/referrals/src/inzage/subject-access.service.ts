@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { OrganisationsService } from '@schakel/organisations';
 import { AppError, hasAnyRole, recordProcessing, type RequestContext, requireExistingId, requireSafeText, TenantTransactions } from '@schakel/platform';
-import type { EntityManager } from 'typeorm';
 import { REFERRAL_NOT_FOUND } from '../case-access';
-import { chainStore } from '../chain-store';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
 import { requireBsn } from '../citizens/bsn';
 import { CASE_ROLES } from '../handoffs/handoff-state-machine';
-import type { TimelineEventRecord } from '../records';
+import type { TimelineEventRecord } from '../store/records';
+import { stepActor } from '../store/handoffs.store';
+import { referralsStore } from '../store/referrals.store';
+import { TEXT_LIMITS } from '../limits';
 import { caseParts, groupBy } from '../referrals/case-reader.service';
 import type { ConsentMethod, ContactChannel, HandoffStatus, ReferralStatus, ReferralTopic, TimelineEventType, Urgency } from '../referral.enums';
 
@@ -69,22 +71,6 @@ const MAX_LOG = 10_000;
 
 export const PRIVACY_ROLE = 'PRIVACY' as const;
 
-interface ReferralRow {
-  id: string;
-  topic: ReferralTopic;
-  summary: string | null;
-  urgency: Urgency;
-  status: ReferralStatus;
-  createdAt: Date;
-  closedAt: Date | null;
-  originOrganisationId: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  preferredChannel: ContactChannel | null;
-  doNotContact: boolean;
-}
-
 /**
  * Inzage (AVG art. 15), correction (art. 16) and objection (art. 21). The report holds what
  * Schakel has about one BSN in the referrals the officer's organisation takes part in (row-level
@@ -97,6 +83,7 @@ export class SubjectAccessService {
   constructor(
     private readonly tx: TenantTransactions,
     private readonly bsnCrypto: BsnCrypto,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async report(context: RequestContext, bsnInput: string): Promise<SubjectAccessReport> {
@@ -111,32 +98,17 @@ export class SubjectAccessService {
 
     return this.tx.run(actor, async (m) => {
       await recordProcessing(m, context, [{ activity: 'inzage', subjectPseudonym: this.bsnCrypto.pseudonym(bsn) }]);
-      const rows: ReferralRow[] = await m.query(
-        `SELECT r.id, r.topic, r.summary, r.urgency, r.status, r.created_at AS "createdAt", r.closed_at AS "closedAt",
-                r.origin_organisation_id AS "originOrganisationId", c.name, c.phone, c.email,
-                c.preferred_channel AS "preferredChannel", c.do_not_contact AS "doNotContact"
-           FROM citizens c JOIN referrals r ON r.id = c.referral_id
-          WHERE c.bsn_hash = ANY($1::text[]) ORDER BY r.created_at, r.id LIMIT ${MAX_REFERRALS + 1}`,
-        [this.bsnCrypto.lookupHashes(bsn)],
-      );
+      const rows = await referralsStore.subjectReferrals(m, this.bsnCrypto.lookupHashes(bsn), MAX_REFERRALS + 1);
       const referralRows = rows.slice(0, MAX_REFERRALS);
       const ids = referralRows.map((r) => r.id);
       // One connection per transaction: the reads run one after the other.
       const handoffs = await caseParts.handoffs(m, ids);
       const timeline = await caseParts.timeline(m, ids);
       const bottlenecks = await caseParts.bottlenecks(m, ids);
-      const consentRows: Array<{ referralId: string; organisationId: string; method: ConsentMethod; recordedAt: Date }> = await m.query(
-        `SELECT referral_id AS "referralId", organisation_id AS "organisationId", method, recorded_at AS "recordedAt"
-           FROM consents WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, recorded_at`,
-        [ids],
-      );
+      const consentRows = await referralsStore.consentsOf(m, ids);
       const consents = groupBy(ids, consentRows, (c) => c.referralId);
-      const log: Array<{ occurredAt: Date; activity: string; organisationId: string; referralId: string | null }> = await m.query(
-        `SELECT occurred_at AS "occurredAt", activity, organisation_id AS "organisationId", referral_id AS "referralId"
-           FROM app_subject_processing_log($1::text[])`,
-        [this.bsnCrypto.pseudonyms(bsn)],
-      );
-      const names = await organisationNames(m, [
+      const log = await referralsStore.subjectProcessingLog(m, this.bsnCrypto.pseudonyms(bsn));
+      const names = await this.organisationNames([
         actor.organisationId,
         ...referralRows.map((r) => r.originOrganisationId),
         ...handoffs.flat().flatMap((h) => [h.fromOrganisationId, h.toOrganisationId]),
@@ -212,7 +184,7 @@ export class SubjectAccessService {
    * A timeline event on the referral, by the privacy officer or a case role of an organisation in
    * its chain (row-level security: anyone else gets NOT_FOUND), logged in the processing log.
    */
-  private async recordRequest(context: RequestContext, referralId: string, text: string, type: TimelineEventType, activity: string): Promise<TimelineEventRecord> {
+  private async recordRequest(context: RequestContext, referralId: string, text: string, type: 'CORRECTION_REQUESTED' | 'OBJECTION_RECORDED', activity: string): Promise<TimelineEventRecord> {
     const { actor } = context;
     if (!hasAnyRole(actor, [...CASE_ROLES, PRIVACY_ROLE])) {
       throw AppError.forbidden({
@@ -221,20 +193,21 @@ export class SubjectAccessService {
       });
     }
     requireExistingId(referralId, REFERRAL_NOT_FOUND);
-    const note = requireSafeText(text, 'note', { max: 4000, required: true });
+    const note = requireSafeText(text, 'note', { max: TEXT_LIMITS.note, required: true });
     return this.tx.run(actor, async (m) => {
-      const referral = await chainStore.findReferral(m, referralId);
+      const referral = await referralsStore.find(m, referralId);
       if (!referral) throw AppError.notFound(REFERRAL_NOT_FOUND);
-      const event = await chainStore.appendTimeline(m, { referralId, handoffId: null, type, note }, context);
-      const [citizen] = (await m.query(`SELECT subject_pseudonym AS "subjectPseudonym" FROM citizens WHERE referral_id = $1`, [referralId])) as Array<{ subjectPseudonym: string | null }>;
-      if (citizen?.subjectPseudonym) await recordProcessing(m, context, [{ activity, subjectPseudonym: citizen.subjectPseudonym, referralId }]);
+      const event = await referralsStore.addReferralEvent(m, { referralId, type, note, actor: stepActor(actor), topic: null });
+      const pseudonym = await referralsStore.citizenPseudonym(m, referralId);
+      if (pseudonym) await recordProcessing(m, context, [{ activity, subjectPseudonym: pseudonym, referralId }]);
       return event;
     });
   }
-}
 
-async function organisationNames(m: EntityManager, ids: string[]): Promise<(id: string) => string> {
-  const rows: Array<{ id: string; name: string }> = await m.query(`SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
-  const map = new Map(rows.map((r) => [r.id, r.name]));
-  return (id) => map.get(id) ?? 'onbekende organisatie';
+  /** Names from the organisation directory (public, cached; no lock is held while it is read). */
+  private async organisationNames(ids: string[]): Promise<(id: string) => string> {
+    const rows = await this.organisations.findByIds([...new Set(ids)]);
+    const map = new Map(rows.map((r) => [r.id, r.name]));
+    return (id) => map.get(id) ?? 'onbekende organisatie';
+  }
 }

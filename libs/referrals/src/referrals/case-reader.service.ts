@@ -2,18 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { recordProcessing, type RequestContext, TenantTransactions } from '@schakel/platform';
 import type { EntityManager } from 'typeorm';
 import { BsnCrypto } from '../citizens/bsn-crypto.service';
-import {
-  BOTTLENECK_COLUMNS,
-  type BottleneckRecord,
-  CITIZEN_COLUMNS,
-  type CitizenRecord,
-  HANDOFF_COLUMNS,
-  type HandoffRecord,
-  REFERRAL_COLUMNS,
-  type ReferralRecord,
-  TIMELINE_COLUMNS,
-  type TimelineEventRecord,
-} from '../records';
+import type { BottleneckRecord, HandoffRecord, ReferralRecord, TimelineEventRecord } from '../store/records';
+import { handoffsStore } from '../store/handoffs.store';
+import { referralsStore } from '../store/referrals.store';
 import type { ContactChannel } from '../referral.enums';
 
 export interface CitizenView {
@@ -38,27 +29,15 @@ export function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => s
  */
 export const caseParts = {
   async handoffs(m: EntityManager, referralIds: readonly string[]): Promise<HandoffRecord[][]> {
-    const rows: HandoffRecord[] = await m.query(
-      `SELECT ${HANDOFF_COLUMNS} FROM handoffs h WHERE h.referral_id = ANY($1::uuid[]) ORDER BY h.referral_id, h.sequence`,
-      [referralIds],
-    );
-    return groupBy(referralIds, rows, (r) => r.referralId);
+    return groupBy(referralIds, await handoffsStore.ofReferrals(m, referralIds), (r) => r.referralId);
   },
 
   async timeline(m: EntityManager, referralIds: readonly string[]): Promise<TimelineEventRecord[][]> {
-    const rows: TimelineEventRecord[] = await m.query(
-      `SELECT ${TIMELINE_COLUMNS} FROM timeline_events t WHERE t.referral_id = ANY($1::uuid[]) ORDER BY t.referral_id, t.id`,
-      [referralIds],
-    );
-    return groupBy(referralIds, rows, (r) => r.referralId);
+    return groupBy(referralIds, await referralsStore.timelineOf(m, referralIds), (r) => r.referralId);
   },
 
   async bottlenecks(m: EntityManager, referralIds: readonly string[]): Promise<BottleneckRecord[][]> {
-    const rows: BottleneckRecord[] = await m.query(
-      `SELECT ${BOTTLENECK_COLUMNS} FROM bottlenecks b WHERE b.referral_id = ANY($1::uuid[]) ORDER BY b.referral_id, b.created_at`,
-      [referralIds],
-    );
-    return groupBy(referralIds, rows, (r) => r.referralId);
+    return groupBy(referralIds, await referralsStore.bottlenecksOf(m, referralIds), (r) => r.referralId);
   },
 };
 
@@ -75,7 +54,7 @@ export class CaseReader {
 
   referrals(context: RequestContext, ids: readonly string[]): Promise<Array<ReferralRecord | null>> {
     return this.tx.run(context.actor, async (m) => {
-      const rows: ReferralRecord[] = await m.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = ANY($1::uuid[])`, [ids]);
+      const rows = await referralsStore.byIds(m, ids);
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     });
@@ -100,12 +79,7 @@ export class CaseReader {
    */
   citizens(context: RequestContext, referralIds: readonly string[]): Promise<Array<CitizenView | null>> {
     return this.tx.run(context.actor, async (m) => {
-      const rows: Array<CitizenRecord & { originOrganisationId: string }> = await m.query(
-        `SELECT ${CITIZEN_COLUMNS}, r.origin_organisation_id AS "originOrganisationId"
-           FROM citizens c JOIN referrals r ON r.id = c.referral_id
-          WHERE c.referral_id = ANY($1::uuid[]) AND c.anonymised_at IS NULL`,
-        [referralIds],
-      );
+      const rows = await referralsStore.citizens(m, referralIds);
       await recordProcessing(m, context, rows.map((c) => ({ activity: 'citizen.read', subjectPseudonym: c.subjectPseudonym, referralId: c.referralId })));
       const map = new Map(rows.map((c) => [c.referralId, c]));
       return referralIds.map((id) => {

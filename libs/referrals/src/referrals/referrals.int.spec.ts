@@ -22,7 +22,7 @@ describe('referrals on real PostgreSQL', () => {
     owner = await createDataSource({ url: env.ownerUrl, entities: [], poolSize: 1 }).initialize();
     const tx = new TenantTransactions(app);
     const organisations = new OrganisationsService(app);
-    referrals = new ReferralsService(tx, organisations, new BsnCrypto(loadConfig({ NODE_ENV: 'test' })));
+    referrals = new ReferralsService(tx, organisations, new BsnCrypto(loadConfig({ NODE_ENV: 'test' })), app);
     handoffs = new HandoffsService(tx, organisations, new EmployeesService(app));
     ctx = async (username) => {
       const [e] = await owner.query(`SELECT id, organisation_id, roles::text[] AS roles FROM employees WHERE username = $1`, [username]);
