@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { ActionListsApiModule } from '@schakel/action-lists';
 import { FollowUpsApiModule } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsApiModule, OrganisationsModule } from '@schakel/organisations';
 import { ReferralsApiModule } from '@schakel/referrals';
@@ -43,6 +44,7 @@ import { HealthController } from './health/health.controller';
     OrganisationsApiModule,
     ReferralsApiModule,
     FollowUpsApiModule,
+    ActionListsApiModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,3 +1,9 @@
 // Joint action lists (issue 11): the public surface of the lib.
-export {};
 export * from './signing';
+export * from './action-list.enums';
+export * from './action-lists.module';
+export * from './action-lists-api.module';
+export * from './action-lists.service';
+export * from './signing.service';
+export * from './transparency/transparency-log.service';
+export * from './transparency/platform-key';

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@schakel/platform';
+import { importJWK, type KeyInput } from 'jose';
+import { parsePublicJwk } from '../signing/jwk';
+import { jwkThumbprint } from '../signing/jwk';
+import type { PublicJwk } from '../signing';
+
+/**
+ * Development-only platform key: known to everyone (it is in the repository), so refused in
+ * production, like the other development keys. The private key lives in configuration
+ * (PLATFORM_SIGNING_KEY, an Ed25519 private JWK), never in the database.
+ */
+export const DEV_PLATFORM_SIGNING_KEY = '{"kty":"OKP","crv":"Ed25519","x":"KX05oGgB4drpybuURb24thc6OrPY9qR5pCPF1zpY3x8","d":"DI6sCW6OjwVxgCL0kn7LfPJhJGoGxNs8qDs_-pMbQ1I"}';
+
+export interface PlatformKeyMaterial {
+  privateJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string; d: string };
+  publicJwk: PublicJwk;
+}
+
+/** Reads PLATFORM_SIGNING_KEY (or the development key outside production); throws a Dutch message when unusable. */
+export function platformKeyFromEnv(env: Record<string, string | undefined>, production: boolean): PlatformKeyMaterial {
+  const configured = env.PLATFORM_SIGNING_KEY;
+  if (production && (!configured || configured === DEV_PLATFORM_SIGNING_KEY)) {
+    throw new Error('PLATFORM_SIGNING_KEY: is verplicht in productie en mag niet de ontwikkelwaarde zijn');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(configured ?? DEV_PLATFORM_SIGNING_KEY);
+  } catch {
+    throw new Error('PLATFORM_SIGNING_KEY: moet een JWK (JSON) van een Ed25519-privésleutel zijn');
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw new Error('PLATFORM_SIGNING_KEY: moet een JWK-object zijn');
+  const o = Object.fromEntries(Object.entries(parsed));
+  const { kty, crv, x, d } = o;
+  if (kty !== 'OKP' || crv !== 'Ed25519' || typeof x !== 'string' || typeof d !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(d)) {
+    throw new Error('PLATFORM_SIGNING_KEY: moet een Ed25519-privésleutel zijn (kty OKP, crv Ed25519, x en d)');
+  }
+  return { privateJwk: { kty, crv, x, d }, publicJwk: parsePublicJwk({ kty, crv, x }) };
+}
+
+/** The platform's Ed25519 key that signs transparency-log checkpoints. */
+@Injectable()
+export class PlatformSigningKey {
+  readonly publicJwk: PublicJwk;
+  private readonly material: PlatformKeyMaterial;
+  private key?: Promise<{ privateKey: KeyInput; kid: string }>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.material = platformKeyFromEnv(process.env, config.NODE_ENV === 'production');
+    this.publicJwk = this.material.publicJwk;
+  }
+
+  /** The private key (imported once) and its kid (RFC 7638 thumbprint of the public key). */
+  resolve(): Promise<{ privateKey: KeyInput; kid: string }> {
+    this.key ??= (async () => ({
+      privateKey: await importJWK({ ...this.material.privateJwk, alg: 'EdDSA' }, 'EdDSA'),
+      kid: await jwkThumbprint(this.material.publicJwk),
+    }))();
+    return this.key;
+  }
+}
