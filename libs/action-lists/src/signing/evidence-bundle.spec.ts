@@ -84,6 +84,27 @@ describe('verifyEvidenceBundle', () => {
     expect(failed(await verifyEvidenceBundle(swapped))).toEqual(expect.arrayContaining(['KEY_ID', 'SIGNATURE']));
   });
 
+  it('a key revoked after signing still counts, but the bundle cannot hide the revocation', async () => {
+    const revokedLater = await buildSignedBundle({ revokeKeyOf: 1 });
+    const report = await verifyEvidenceBundle(revokedLater);
+    expect(failed(report)).toEqual([]);
+    expect(report.checks.map((c) => c.code)).toContain('KEY_REVOCATION_MATCHES');
+    revokedLater.signatures[1].signerKey.revokedAt = null;
+    expect(failed(await verifyEvidenceBundle(revokedLater))).toEqual(['KEY_REVOCATION_MATCHES', 'FINAL_ALL_APPROVED']);
+  });
+
+  it('a signedAt backdated to before a revocation is caught by the time the log received it', async () => {
+    // Signed "at 09:20", received by the platform at 09:45, after the revocation at 09:30.
+    const late = await buildSignedBundle({ revokeKeyOf: 0, loggedAt: { party: 0, minute: 45 } });
+    const report = await verifyEvidenceBundle(late);
+    expect(failed(report)).toEqual(['KEY_VALID_AT_SIGNING', 'FINAL_ALL_APPROVED']);
+
+    // Claiming to have signed (09:20) long after the platform received it (09:05) is not plausible.
+    const early = await buildSignedBundle({ loggedAt: { party: 0, minute: 5 } });
+    const check = (await verifyEvidenceBundle(early)).checks.find((c) => c.code === 'KEY_VALID_AT_SIGNING' && !c.ok);
+    expect(check?.messageNl).toContain('ligt na het moment');
+  });
+
   it('FINAL needs an APPROVE from every party', async () => {
     const missing = await buildSignedBundle({ unsignedParties: [2] });
     expect((await verifyEvidenceBundle(missing)).ok).toBe(true);

@@ -274,6 +274,8 @@ export async function verifyEvidenceBundle(input: unknown, options: VerifyOption
   return { ok: checks.every((c) => c.ok), checks };
 }
 
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 type Add = (ok: boolean, code: string, messageNl: string, subject?: string) => boolean;
 
 async function checkSignature(
@@ -344,20 +346,6 @@ async function checkSignature(
       subject,
     ) && ok;
 
-  const signedAt = instant(statement.signedAt);
-  const validFrom = instant(signerKey.validFrom);
-  const revokedAt = signerKey.revokedAt === null ? null : instant(signerKey.revokedAt);
-  const keyValid = signedAt >= validFrom && (revokedAt === null || signedAt < revokedAt);
-  ok =
-    add(
-      keyValid,
-      'KEY_VALID_AT_SIGNING',
-      keyValid
-        ? `De sleutel van ${who} was geldig op het moment van tekenen (${statement.signedAt}).`
-        : `De sleutel van ${who} was niet geldig op het moment van tekenen (${String(statement.signedAt)}).`,
-      subject,
-    ) && ok;
-
   let hash: string | null = null;
   try {
     hash = statementHash(statement);
@@ -375,6 +363,27 @@ async function checkSignature(
       signatureEntry !== undefined
         ? `De ${what} van ${who} staat in het logboek (gebeurtenis ${signatureEntry.index}).`
         : `De ${what} van ${who} staat niet in het ondertekende logboek.`,
+      subject,
+    ) && ok;
+
+  // The key must be valid when the signer says they signed and when the platform logged it: a key
+  // revoked at T cannot sign after T with a backdated signedAt. A few minutes' clock difference
+  // between the signer's device and the platform is tolerated.
+  const signedAt = instant(statement.signedAt);
+  const loggedAt = signatureEntry === undefined ? signedAt : instant(signatureEntry.entry.at);
+  const validFrom = instant(signerKey.validFrom);
+  const revokedAt = signerKey.revokedAt === null ? null : instant(signerKey.revokedAt);
+  const plausible = signedAt <= loggedAt + CLOCK_SKEW_MS;
+  const keyValid = plausible && signedAt >= validFrom && (revokedAt === null || Math.max(signedAt, loggedAt) < revokedAt);
+  ok =
+    add(
+      keyValid,
+      'KEY_VALID_AT_SIGNING',
+      keyValid
+        ? `De sleutel van ${who} was geldig op het moment van tekenen (${statement.signedAt}).`
+        : plausible
+          ? `De sleutel van ${who} was niet geldig op het moment van tekenen (${String(statement.signedAt)}).`
+          : `Het tijdstip van tekenen van ${who} (${String(statement.signedAt)}) ligt na het moment dat het logboek de handtekening ontving.`,
       subject,
     ) && ok;
 

@@ -84,7 +84,11 @@ export interface OpenedLogEntry {
   at: string;
 }
 
-/** A party approved (SIGNED) or declined (DECLINED); `statementHash` = SHA-256 of the statement bytes. */
+/**
+ * A party approved (SIGNED) or declined (DECLINED); `statementHash` = SHA-256 of the statement
+ * bytes; `at` = when the platform accepted it (the verifier requires statement.signedAt ≤ at + 5 min
+ * and the key unrevoked at both moments).
+ */
 export interface SignatureLogEntry {
   type: 'SIGNED' | 'DECLINED';
   listId: string;

@@ -42,6 +42,10 @@ export interface FixtureOptions {
   unsignedParties?: number[];
   /** Party index whose statement is a DECLINE. */
   declineBy?: number;
+  /** Party index whose key is revoked (and logged as such) after everything was signed. */
+  revokeKeyOf?: number;
+  /** Record this party's SIGNED entry as received by the platform at this minute past 09:00. */
+  loggedAt?: { party: number; minute: number };
 }
 
 export async function buildSignedBundle(options: FixtureOptions = {}): Promise<EvidenceBundle> {
@@ -86,12 +90,19 @@ export async function buildSignedBundle(options: FixtureOptions = {}): Promise<E
     };
     const jws = await signStatement(statement, key.privateKey, party.alg);
     signatures.push({ statement, jws, signerKey: { jwk: key.jwk, kid: key.kid, validFrom: key.validFrom, revokedAt: null } });
-    append(signatureLogEntry(statement, at(20 + i)), true);
+    const loggedMinute = options.loggedAt?.party === i ? options.loggedAt.minute : 20 + i;
+    append(signatureLogEntry(statement, at(loggedMinute)), true);
     append({ type: 'OPENED', listId: 'list-other', version: 4 + i, contentHash: 'ef'.repeat(32), previousVersionHash: null, at: at(20 + i) }, false);
   }
 
   const allSigned = (options.unsignedParties ?? []).length === 0 && options.declineBy === undefined;
   if (allSigned) append({ type: 'FINALISED', listId, version, contentHash: hash, at: at(30) }, true);
+  if (options.revokeKeyOf !== undefined) {
+    const party = PARTIES[options.revokeKeyOf];
+    const key = keys[options.revokeKeyOf];
+    append({ type: 'KEY_REVOKED', kid: key.kid, organisationOin: party.oin, revokedAt: at(30), at: at(30) }, true);
+    for (const s of signatures) if (s.signerKey.kid === key.kid) s.signerKey.revokedAt = at(30);
+  }
 
   const platform = await generateKeyPair('EdDSA', { extractable: false });
   const platformKey = parsePublicJwk(await exportJWK(platform.publicKey));
