@@ -1,4 +1,5 @@
-import { TestClient } from '@schakel/testing';
+import { ResponseNormProvider, addWorkingDays } from '@schakel/follow-ups';
+import { TestClient, eventually } from '@schakel/testing';
 import { exportJWK, generateKeyPair, type KeyInput } from 'jose';
 import { Client } from 'pg';
 import { parseStatement } from '../libs/action-lists/src/content';
@@ -201,6 +202,27 @@ describe('joint action lists', () => {
     );
     expect(actionList.finalVersion.id).toBe(versionId);
     expect(actionList.finalVersion.items.map((i) => i.status)).toEqual(['OPEN', 'OPEN']);
+  });
+
+  it('makes the agreements of the FINAL version the response norm for new handoffs to UWV', async () => {
+    const source = `actielijst:${listId}:v1`;
+    const norm = await stack!.api.get(ResponseNormProvider).normFor({ receiverOrganisationId: orgs.uwv, topic: 'WERK', urgency: 'NORMAAL' });
+    expect(norm).toEqual({ acceptAmount: 1, acceptUnit: 'WORKING_DAYS', contactAmount: 1, contactUnit: 'WORKING_DAYS', source });
+    // An acute referral keeps the platform's hours; SVB has no agreement and keeps the default.
+    expect((await stack!.api.get(ResponseNormProvider).normFor({ receiverOrganisationId: orgs.uwv, topic: 'WERK', urgency: 'ACUUT' })).acceptUnit).toBe('HOURS');
+    expect((await stack!.api.get(ResponseNormProvider).normFor({ receiverOrganisationId: orgs.svb, topic: 'WERK', urgency: 'NORMAAL' })).source).not.toMatch(/^actielijst:/);
+
+    await stack!.startWorker();
+    const { createReferral } = await ok<{ createReferral: { currentHandoff: { id: string } } }>(
+      'balie@tilburg.demo',
+      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { currentHandoff { id } } }`,
+      { input: { citizen: { bsn: '111222333', name: 'Afspraak Test' }, toOrganisationId: orgs.uwv, topic: 'WERK', summary: 'Werk zoeken.', consent: { given: true, method: 'MONDELING' } } },
+    );
+    const handoff = await eventually(async () => {
+      const { rows } = await stack!.owner.query<{ requested_at: Date; accept_due_at: Date | null }>(`SELECT requested_at, accept_due_at FROM handoffs WHERE id = $1`, [createReferral.currentHandoff.id]);
+      return rows[0]?.accept_due_at ? rows[0] : undefined;
+    });
+    expect(handoff.accept_due_at).toEqual(addWorkingDays(handoff.requested_at, 1, { goodFridayIsHoliday: false }));
   });
 
   it('lets the item owner update its status after FINAL, nobody else', async () => {

@@ -1,6 +1,7 @@
 // Joint action lists (issue 11): the public surface of the lib.
 export * from './signing';
 export * from './action-list.enums';
+export * from './agreement-norms';
 export * from './action-lists.module';
 export * from './action-lists-api.module';
 export * from './action-lists.service';

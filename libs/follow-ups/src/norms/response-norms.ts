@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@schakel/platform';
+import { AGREEMENT_NORM_FUNCTION, URGENCIES_OUTSIDE_AGREEMENTS } from '@schakel/action-lists';
 import { DataSource } from 'typeorm';
 import { addWorkingDays, type WorkingDayRules } from '../working-days/working-days';
 
@@ -23,8 +24,8 @@ export interface NormQuery {
 }
 
 /**
- * Where response norms come from. One replaceable service: today the response_norms table,
- * later the agreements of signed action lists.
+ * Where response norms come from. One replaceable service: the agreements of signed (FINAL)
+ * action lists first, then the response_norms table.
  */
 export abstract class ResponseNormProvider {
   abstract normFor(query: NormQuery): Promise<ResponseNorm>;
@@ -36,8 +37,14 @@ export abstract class ResponseNormProvider {
 }
 
 /**
- * The most specific row of response_norms wins. Urgency counts first (an ACUUT referral keeps its
- * hours even where an organisation set its own days), then organisation, then topic.
+ * An agreement of a FINAL action list wins (its source names it: `actielijst:<listId>:v<n>`),
+ * except for an ACUUT referral, which keeps the platform's hours. Otherwise the most specific row
+ * of response_norms wins: urgency first (an ACUUT referral keeps its hours even where an
+ * organisation set its own days), then organisation, then topic.
+ *
+ * Cache: 30 s per process (NORM_CACHE_MS). A newly FINAL version therefore applies to handoffs
+ * requested at most 30 s later; a handoff's deadline is fixed when it is requested, so a stale
+ * norm never changes an existing deadline. (docs/signing.md, "Agreements as norms")
  */
 @Injectable()
 export class TableResponseNorms extends ResponseNormProvider {
@@ -75,12 +82,21 @@ export class TableResponseNorms extends ResponseNormProvider {
     return queries.map((q) => known.get(keyOf(q)) as ResponseNorm);
   }
 
-  /** response_norms holds no case data and has no row-level security: no tenant needed. */
+  /**
+   * response_norms holds no case data and has no row-level security: no tenant needed. The
+   * agreement function reads past row-level security itself and answers numbers and a source
+   * only. One statement for any number of queries.
+   */
   private async lookUp(queries: NormQuery[]): Promise<ResponseNorm[]> {
     const rows: Array<ResponseNorm & { position: number }> = await this.dataSource.query(
-      `SELECT q.position::int AS position, n.accept_amount AS "acceptAmount", n.accept_unit AS "acceptUnit",
-              n.contact_amount AS "contactAmount", n.contact_unit AS "contactUnit", n.source
+      `SELECT q.position::int AS position,
+              CASE WHEN a.source IS NULL THEN n.accept_amount ELSE a.accept_working_days END AS "acceptAmount",
+              CASE WHEN a.source IS NULL THEN n.accept_unit::text ELSE 'WORKING_DAYS' END AS "acceptUnit",
+              CASE WHEN a.source IS NULL THEN n.contact_amount ELSE a.contact_working_days END AS "contactAmount",
+              CASE WHEN a.source IS NULL THEN n.contact_unit::text ELSE 'WORKING_DAYS' END AS "contactUnit",
+              COALESCE(a.source, n.source) AS source
          FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS q(organisation_id, topic, urgency, position)
+         LEFT JOIN LATERAL ${AGREEMENT_NORM_FUNCTION}(q.organisation_id, q.topic) a ON NOT (q.urgency = ANY($4::text[]))
          CROSS JOIN LATERAL (
            SELECT rn.* FROM response_norms rn
             WHERE (rn.organisation_id = q.organisation_id OR rn.organisation_id IS NULL)
@@ -88,7 +104,7 @@ export class TableResponseNorms extends ResponseNormProvider {
               AND (rn.urgency::text = q.urgency OR rn.urgency IS NULL)
             ORDER BY (rn.urgency IS NOT NULL) DESC, (rn.organisation_id IS NOT NULL) DESC, (rn.topic IS NOT NULL) DESC
             LIMIT 1) n`,
-      [queries.map((q) => q.receiverOrganisationId), queries.map((q) => q.topic), queries.map((q) => q.urgency)],
+      [queries.map((q) => q.receiverOrganisationId), queries.map((q) => q.topic), queries.map((q) => q.urgency), [...URGENCIES_OUTSIDE_AGREEMENTS]],
     );
     const byPosition = new Map(rows.map(({ position, ...norm }) => [position, norm]));
     return queries.map((_q, i) => {
