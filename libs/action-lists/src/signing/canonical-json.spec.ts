@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CanonicalJsonError, canonicalJson, contentHash, sha256Hex } from './canonical-json';
-import { sha256Portable } from './sha256';
+import { sha256Backend, sha256Portable } from './sha256';
 import { toHex } from './bytes';
 
 describe('canonicalJson (RFC 8785)', () => {
@@ -96,6 +96,23 @@ describe('hashing', () => {
     for (let n = 0; n <= 300; n++) {
       const data = randomBytes(n);
       expect(toHex(sha256Portable(data))).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+  });
+
+  it('falls back to the portable SHA-256 where node:crypto is absent (browsers)', () => {
+    expect(sha256Backend).toBe('node:crypto');
+    const original = process.getBuiltinModule;
+    (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+    try {
+      jest.isolateModules(() => {
+        const { sha256, sha256Backend } = require('./sha256') as typeof import('./sha256');
+        expect(sha256Backend).toBe('portable');
+        expect(toHex(sha256(new TextEncoder().encode('abc')))).toBe(
+          'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+        );
+      });
+    } finally {
+      process.getBuiltinModule = original;
     }
   });
 

@@ -3,7 +3,10 @@
 // import; otherwise a small FIPS 180-4 implementation (the browser's WebCrypto digest is async only,
 // and hashing must stay synchronous for canonicalJson → contentHash and the Merkle tree).
 
-type NodeCrypto = typeof import('node:crypto');
+// Only what we use of node:crypto, declared here so that browser builds need no Node types.
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(): Uint8Array } };
+}
 
 function nodeCrypto(): NodeCrypto | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -12,6 +15,9 @@ function nodeCrypto(): NodeCrypto | undefined {
 }
 
 const native = nodeCrypto();
+
+/** Which implementation this runtime uses (for tests and diagnostics). */
+export const sha256Backend: 'node:crypto' | 'portable' = native ? 'node:crypto' : 'portable';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
