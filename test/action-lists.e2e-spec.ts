@@ -2,7 +2,13 @@ import { ResponseNormProvider, addWorkingDays } from '@schakel/follow-ups';
 import { TestClient, eventually } from '@schakel/testing';
 import { exportJWK, generateKeyPair, type KeyInput } from 'jose';
 import { Client } from 'pg';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parseStatement } from '../libs/action-lists/src/content';
+import { verifyEvidenceBundle } from '../libs/action-lists/src/signing/evidence-bundle';
 import { signStatement } from '../libs/action-lists/src/signing/statement';
 import type { SigningAlgorithm } from '../libs/action-lists/src/signing';
 import { IsolatedEnvironment } from './support/isolated-environment';
@@ -202,6 +208,33 @@ describe('joint action lists', () => {
     );
     expect(actionList.finalVersion.id).toBe(versionId);
     expect(actionList.finalVersion.items.map((i) => i.status)).toEqual(['OPEN', 'OPEN']);
+  });
+
+  it('exports an evidence bundle that passes verifyEvidenceBundle and the schakel-verify CLI; a tampered one fails both', async () => {
+    const { actionListEvidence } = await ok<{ actionListEvidence: string }>('secretaris@svb.demo', `query ($v: ID!) { actionListEvidence(versionId: $v) }`, { v: versionId });
+    const bundle = JSON.parse(actionListEvidence) as { status: string; content: { title: string }; signatures: unknown[] };
+    expect(bundle.status).toBe('FINAL');
+    expect(bundle.signatures).toHaveLength(3);
+    const report = await verifyEvidenceBundle(bundle);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report.ok).toBe(true);
+
+    const tampered = { ...bundle, content: { ...bundle.content, title: `${bundle.content.title}.` } };
+    expect((await verifyEvidenceBundle(tampered)).ok).toBe(false);
+
+    const dir = await mkdtemp(join(tmpdir(), 'schakel-bundle-'));
+    try {
+      const good = join(dir, 'bundel.json');
+      const bad = join(dir, 'vervalst.json');
+      await writeFile(good, actionListEvidence);
+      await writeFile(bad, JSON.stringify(tampered));
+      const cli = join(__dirname, '..', 'tools', 'schakel-verify', 'bin', 'schakel-verify.cjs');
+      const run = promisify(execFile);
+      await expect(run(process.execPath, [cli, good])).resolves.toMatchObject({ stdout: expect.any(String) });
+      await expect(run(process.execPath, [cli, bad])).rejects.toMatchObject({ code: 1 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('makes the agreements of the FINAL version the response norm for new handoffs to UWV', async () => {
