@@ -1,4 +1,6 @@
 import type {
+  ActionItemStatus,
+  ActionListVersionStatus,
   BottleneckCategory,
   ConsentMethod,
   ContactChannel,
@@ -8,6 +10,8 @@ import type {
   Outcome,
   ReferralStatus,
   ReferralTopic,
+  SignatureIntent,
+  SigningKeyStatus,
   TimelineEventType,
   Urgency,
 } from '../api/generated';
@@ -117,6 +121,32 @@ export const ROLE_LABEL: Record<EmployeeRole, string> = {
 };
 
 /** Options for a select or radio group from one of the label records above, in their order. */
+export const ACTION_LIST_STATUS_LABEL: Record<ActionListVersionStatus, string> = {
+  DRAFT: 'Concept',
+  OPEN_FOR_SIGNING: 'Ter ondertekening',
+  FINAL: 'Definitief',
+  DECLINED: 'Afgewezen',
+  SUPERSEDED: 'Vervangen',
+};
+
+export const ACTION_ITEM_STATUS_LABEL: Record<ActionItemStatus, string> = {
+  OPEN: 'Nog niet begonnen',
+  IN_PROGRESS: 'Bezig',
+  DONE: 'Klaar',
+};
+
+export const SIGNATURE_INTENT_LABEL: Record<SignatureIntent, string> = {
+  APPROVE: 'Ondertekend',
+  DECLINE: 'Afgewezen',
+};
+
+export const SIGNING_KEY_STATUS_LABEL: Record<SigningKeyStatus, string> = {
+  VALID: 'Geldig',
+  NOT_YET_VALID: 'Nog niet geldig',
+  REVOKED: 'Ingetrokken',
+  UNKNOWN: 'Onbekend',
+};
+
 export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
   return (Object.entries(labels) as Array<[T, string]>).map(([value, label]) => ({ value, label }));
 }
