@@ -1,5 +1,8 @@
 import { ResponseNormProvider, addWorkingDays } from '@schakel/follow-ups';
-import { TestClient, eventually } from '@schakel/testing';
+import { ActionListReminderScan, ActionListReminders } from '@schakel/action-lists';
+import { deleteKeys } from '@schakel/platform';
+import { TestClient, currentTestEnvironment, eventually } from '@schakel/testing';
+import type { INestApplicationContext } from '@nestjs/common';
 import { exportJWK, generateKeyPair, type KeyInput } from 'jose';
 import { Client } from 'pg';
 import { execFile } from 'node:child_process';
@@ -105,6 +108,7 @@ describe('joint action lists', () => {
   const open = (who: string, versionId: string) =>
     ok<{ openActionListForSigning: { status: string } }>(who, `mutation ($v: ID!) { openActionListForSigning(versionId: $v) { status } }`, { v: versionId });
 
+  let worker: INestApplicationContext | undefined;
   let tilburg: Signer;
   let uwv: Signer;
   let svb: Signer;
@@ -245,7 +249,7 @@ describe('joint action lists', () => {
     expect((await stack!.api.get(ResponseNormProvider).normFor({ receiverOrganisationId: orgs.uwv, topic: 'WERK', urgency: 'ACUUT' })).acceptUnit).toBe('HOURS');
     expect((await stack!.api.get(ResponseNormProvider).normFor({ receiverOrganisationId: orgs.svb, topic: 'WERK', urgency: 'NORMAAL' })).source).not.toMatch(/^actielijst:/);
 
-    await stack!.startWorker();
+    worker = await stack!.startWorker();
     const { createReferral } = await ok<{ createReferral: { currentHandoff: { id: string } } }>(
       'balie@tilburg.demo',
       `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { currentHandoff { id } } }`,
@@ -409,5 +413,47 @@ describe('joint action lists', () => {
     expect(finalised.rowCount).toBe(1);
     const { rows: head } = await owner.query<{ tree_size: string }>(`SELECT max(tree_size) AS tree_size FROM transparency_checkpoints`);
     expect(Number(head[0].tree_size)).toBe(rows.length);
+  });
+
+  it('reminds a party that has not signed after 5 working days and the owner of a due or overdue item, once, found again from PostgreSQL after Redis lost everything', async () => {
+    const owner = stack!.owner;
+    const { versionId: waiting } = await createList('secretaris@tilburg.demo', ['svb']);
+    await open('secretaris@tilburg.demo', waiting);
+    // Time passes: opened 10 calendar days ago (more than 5 working days, holidays or not); the
+    // FINAL list's 'loket' item (Tilburg's) was due yesterday. Only the owner role, bypassing the
+    // triggers, can move these dates.
+    await owner.query('BEGIN');
+    await owner.query(`SET LOCAL session_replication_role = replica`);
+    await owner.query(`UPDATE action_list_versions SET opened_at = now() - interval '10 days' WHERE id = $1`, [waiting]);
+    await owner.query(`UPDATE action_list_item_statuses SET due_date = current_date - 1, status = 'OPEN' WHERE version_id = $1 AND item_id = 'loket'`, [versionId]);
+    await owner.query('COMMIT');
+
+    const due = await worker!.get(ActionListReminders).dueFor(orgs.svb);
+    expect(due.filter((r) => r.versionId === waiting)).toEqual([{ kind: 'SIGN', versionId: waiting, listId: expect.any(String), organisationId: orgs.svb, itemId: '' }]);
+    // Tilburg signed nothing on `waiting`? It is the owner but has not signed either: it is reminded too.
+    expect((await worker!.get(ActionListReminders).dueFor(orgs.tilburg)).map((r) => r.kind).sort()).toEqual(expect.arrayContaining(['ITEM_OVERDUE', 'SIGN']));
+
+    // Redis loses everything; the scan rebuilds the work from PostgreSQL.
+    await deleteKeys(currentTestEnvironment().redisUrl, `${env.redisPrefix}:action-lists*`);
+    const scan = worker!.get(ActionListReminderScan);
+    expect(await scan.scan()).toBeGreaterThanOrEqual(3);
+    const sent = await eventually(async () => {
+      const { rows } = await owner.query<{ kind: string; organisation_id: string }>(`SELECT kind, organisation_id FROM action_list_reminders ORDER BY kind`);
+      return rows.length >= 3 ? rows : undefined;
+    });
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        { kind: 'ITEM_OVERDUE', organisation_id: orgs.tilburg },
+        { kind: 'SIGN', organisation_id: orgs.svb },
+        { kind: 'SIGN', organisation_id: orgs.tilburg },
+      ]),
+    );
+    const outbox = await owner.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM outbox WHERE topic = 'action-list.reminder'`);
+    expect(outbox.rows.length).toBe(sent.length);
+    // Ids only in the payload.
+    for (const { payload } of outbox.rows) expect(Object.keys(payload).sort()).toEqual(['itemId', 'kind', 'listId', 'organisationId', 'versionId']);
+    // Sent once: a later scan finds nothing left to remind.
+    await deleteKeys(currentTestEnvironment().redisUrl, `${env.redisPrefix}:action-lists*`);
+    expect(await scan.scan()).toBe(0);
   });
 });
