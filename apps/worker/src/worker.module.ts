@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionListsJobsModule } from '@schakel/action-lists';
 import { FollowUpsJobsModule } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsModule } from '@schakel/organisations';
 import { ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, QueueName, RedisModule } from '@schakel/platform';
@@ -22,6 +23,7 @@ import { WorkerHealthServer } from './health/worker-health.server';
     QueueModule.register(QueueName.System),
     OrganisationsModule,
     FollowUpsJobsModule,
+    ActionListsJobsModule,
   ],
   providers: [RedisPolicyCheck, SystemProcessor, HeartbeatScheduler, WorkerHealthServer],
 })
