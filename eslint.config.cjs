@@ -29,6 +29,11 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:action-lists'],
   },
   { sourceTag: 'scope:action-lists', onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations'] },
+  // Reports read the others (through their stores and services), nobody reads reports.
+  {
+    sourceTag: 'scope:reporting',
+    onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:follow-ups', 'scope:action-lists'],
+  },
 ];
 
 // Specs (and the end-to-end suites) may additionally use the testing library.

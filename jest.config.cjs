@@ -34,6 +34,7 @@ const moduleNameMapper = {
   '^@schakel/referrals$': '<rootDir>/libs/referrals/src',
   '^@schakel/follow-ups$': '<rootDir>/libs/follow-ups/src',
   '^@schakel/action-lists$': '<rootDir>/libs/action-lists/src',
+  '^@schakel/reporting$': '<rootDir>/libs/reporting/src',
   '^@schakel/testing$': '<rootDir>/libs/testing/src',
   '^@schakel/api$': '<rootDir>/apps/api/src',
   '^@schakel/worker$': '<rootDir>/apps/worker/src',

@@ -7,6 +7,7 @@ import { FOLLOW_UPS_MIGRATIONS } from '../../libs/follow-ups/src/migrations';
 import { ORGANISATIONS_MIGRATIONS } from '../../libs/organisations/src/migrations';
 import { PLATFORM_MIGRATIONS } from '../../libs/platform/src/database/migrations';
 import { REFERRALS_MIGRATIONS } from '../../libs/referrals/src/migrations';
+import { REPORTING_MIGRATIONS } from '../../libs/reporting/src/migrations';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,4 +23,5 @@ export const SCHEMA_MIGRATIONS: MigrationClass[] = [
   ...REFERRALS_MIGRATIONS,
   ...FOLLOW_UPS_MIGRATIONS,
   ...ACTION_LISTS_MIGRATIONS,
+  ...REPORTING_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));
