@@ -64,6 +64,31 @@ describe('BearerActorResolver', () => {
       expect((await refusal(resolver.resolve('not.a.jwt'))).code).toBe('UNAUTHENTICATED');
     });
 
+    it('refuse, at once, an employee deactivated after the same token was just accepted (only the signature check is remembered)', async () => {
+      const id = await employeeId('secretaris@belastingdienst.demo');
+      const { access_token } = await localTokens.issue(id);
+      await expect(resolver.resolve(access_token)).resolves.toMatchObject({ employeeId: id });
+      await owner.query(`UPDATE employees SET active = false WHERE id = $1`, [id]);
+      try {
+        expect((await refusal(resolver.resolve(access_token))).code).toBe('UNAUTHENTICATED');
+      } finally {
+        await owner.query(`UPDATE employees SET active = true WHERE id = $1`, [id]);
+      }
+      await expect(resolver.resolve(access_token)).resolves.toMatchObject({ employeeId: id });
+    });
+
+    it("follow a change of the employee's roles on the next request", async () => {
+      const id = await employeeId('coordinator@belastingdienst.demo');
+      const { access_token } = await localTokens.issue(id);
+      expect((await resolver.resolve(access_token)).roles).toEqual(['COORDINATOR']);
+      await owner.query(`UPDATE employees SET roles = '{COORDINATOR,BEHEERDER}' WHERE id = $1`, [id]);
+      try {
+        expect((await resolver.resolve(access_token)).roles).toEqual(['COORDINATOR', 'BEHEERDER']);
+      } finally {
+        await owner.query(`UPDATE employees SET roles = '{COORDINATOR}' WHERE id = $1`, [id]);
+      }
+    });
+
     it('refuse an employee who was deactivated after the token was issued', async () => {
       const id = await employeeId('beleid@belastingdienst.demo');
       const { access_token } = await localTokens.issue(id);

@@ -32,6 +32,33 @@ describe('LocalTokenService.verify', () => {
     await expect(tokens.verify(await sign(claims))).rejects.toThrow();
   });
 
+  describe('with a token verified before (VerificationCache)', () => {
+    it('still refuses it once it expires', async () => {
+      const { access_token } = await tokens.issue('00000000-0000-4000-8000-000000000001', {}, 2);
+      const { exp } = await tokens.verify(access_token);
+      await new Promise((r) => setTimeout(r, Number(exp) * 1000 - Date.now() + 20));
+      await expect(tokens.verify(access_token)).rejects.toThrow(/exp/);
+    });
+
+    it('refuses the same token with a changed signature or payload', async () => {
+      const { access_token } = await tokens.issue('00000000-0000-4000-8000-000000000001');
+      await expect(tokens.verify(access_token)).resolves.toBeDefined();
+      const [header, payload, signature] = access_token.split('.');
+      const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+      await expect(tokens.verify(`${header}.${payload}.${flipped}`)).rejects.toThrow();
+      const other = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000002' })).toString('base64url');
+      await expect(tokens.verify(`${header}.${other}.${signature}`)).rejects.toThrow();
+    });
+
+    it('does not trust a token signed with another key because a look-alike was verified', async () => {
+      const { access_token } = await tokens.issue('00000000-0000-4000-8000-000000000001');
+      await tokens.verify(access_token);
+      const forger = new LocalTokenService(loadConfig({ AUTH_TOKEN_SECRET: 'f'.repeat(40) }));
+      const forged = await forger.issue('00000000-0000-4000-8000-000000000001');
+      await expect(tokens.verify(forged.access_token)).rejects.toThrow();
+    });
+  });
+
   it('allows a few seconds of clock skew on iat and nbf', async () => {
     await expect(tokens.verify(await sign({ iat: now() + 5, nbf: now() + 5, exp: now() + 60 }))).resolves.toBeDefined();
   });
