@@ -7,15 +7,20 @@ import { SessionExpiredDialog } from '../auth/SessionExpiredDialog';
 import { useSession } from '../auth/session';
 import { SignInPage } from '../auth/SignInPage';
 import { Layout } from './Layout';
+import { ACTION_LIST_ROLES, DRAFT_ROLES, SIGN_ROLES } from '../action-lists/roles';
 import { CASE_ROLES, hasRole, MeProvider, RECEIVER_ROLES, type CurrentUser } from './me';
 import { NotFoundPage, OtherRolePage } from './StaticPages';
 
-// One chunk per screen, so the sign-in page loads quickly. Signing screens (action lists) and
-// report screens slot in here as routes of their own.
+// One chunk per screen, so the sign-in page loads quickly; the action-list screens (and with them
+// the signing core) load only for secretarissen and beleid. Report screens slot in here too.
 const HandoffListPage = lazy(() => import('../handoffs/HandoffListPage'));
 const NewReferralPage = lazy(() => import('../referrals/NewReferralPage'));
 const ReferralPage = lazy(() => import('../referrals/ReferralPage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+const ActionListsPage = lazy(() => import('../action-lists/ActionListsPage'));
+const ActionListPage = lazy(() => import('../action-lists/ActionListPage'));
+const ActionListDraftPage = lazy(() => import('../action-lists/ActionListDraftPage'));
+const SigningKeysPage = lazy(() => import('../action-lists/SigningKeysPage'));
 
 function Loading() {
   return (
@@ -28,11 +33,14 @@ function Loading() {
 function home(user: CurrentUser): string {
   if (hasRole(user, RECEIVER_ROLES)) return '/inkomend';
   if (hasRole(user, CASE_ROLES)) return '/uitgaand';
+  if (hasRole(user, ACTION_LIST_ROLES)) return '/actielijsten';
   return '/meldingen';
 }
 
 function SignedInRoutes({ user }: { user: CurrentUser }) {
   const isCase = hasRole(user, CASE_ROLES);
+  const actionLists = hasRole(user, ACTION_LIST_ROLES);
+  const drafts = hasRole(user, DRAFT_ROLES);
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -42,6 +50,11 @@ function SignedInRoutes({ user }: { user: CurrentUser }) {
           <Route path="uitgaand" element={isCase ? <HandoffListPage direction="OUTGOING" /> : <OtherRolePage />} />
           <Route path="nieuw" element={isCase ? <NewReferralPage /> : <OtherRolePage />} />
           <Route path="doorverwijzingen/:id" element={isCase ? <ReferralPage /> : <OtherRolePage />} />
+          <Route path="actielijsten" element={actionLists ? <ActionListsPage /> : <OtherRolePage />} />
+          <Route path="actielijsten/nieuw" element={drafts ? <ActionListDraftPage /> : <OtherRolePage />} />
+          <Route path="actielijsten/sleutels" element={hasRole(user, SIGN_ROLES) ? <SigningKeysPage /> : <OtherRolePage />} />
+          <Route path="actielijsten/:id" element={actionLists ? <ActionListPage /> : <OtherRolePage />} />
+          <Route path="actielijsten/:id/bewerken" element={drafts ? <ActionListDraftPage /> : <OtherRolePage />} />
           <Route path="meldingen" element={<NotificationsPage />} />
           <Route path="inloggen/*" element={<Navigate to={home(user)} replace />} />
           <Route path="*" element={<NotFoundPage />} />

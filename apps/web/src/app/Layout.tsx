@@ -6,6 +6,7 @@ import { NotificationAddedDocument, NotificationsDocument, UnreadCountDocument }
 import { useSession } from '../auth/session';
 import { useAnnounce } from '../ui/announcer';
 import { ROLE_LABEL } from '../ui/labels';
+import { ACTION_LIST_ROLES } from '../action-lists/roles';
 import { CASE_ROLES, hasRole, RECEIVER_ROLES, useMe } from './me';
 
 /** Header, main menu and the page. Meldingen arrive live and are announced. */
@@ -102,6 +103,13 @@ export function Layout() {
                 </li>
               )}
             </>
+          )}
+          {hasRole(me, ACTION_LIST_ROLES) && (
+            <li>
+              <NavLink to="/actielijsten" className={navClass}>
+                Actielijsten
+              </NavLink>
+            </li>
           )}
           <li>
             <NavLink to="/meldingen" className={navClass}>
