@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@schakel/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppError, type AppConfig } from '@schakel/platform';
 import { importJWK, type KeyInput } from 'jose';
 import { parsePublicJwk } from '../signing/jwk';
 import { jwkThumbprint } from '../signing/jwk';
@@ -38,23 +38,47 @@ export function platformKeyFromEnv(env: Record<string, string | undefined>, prod
   return { privateJwk: { kty, crv, x, d }, publicJwk: parsePublicJwk({ kty, crv, x }) };
 }
 
-/** The platform's Ed25519 key that signs transparency-log checkpoints. */
+/**
+ * The platform's Ed25519 key that signs transparency-log checkpoints. Without a usable key (in
+ * production: none configured, or the development key) the rest of the API keeps running and
+ * every operation that needs the key answers SERVICE_UNAVAILABLE; the reason is logged at start.
+ * (PLATFORM_SIGNING_KEY is read here, not in the platform's config schema, which this lib does
+ * not own; moving it there would make a missing key stop the start instead.)
+ */
 @Injectable()
 export class PlatformSigningKey {
-  readonly publicJwk: PublicJwk;
-  private readonly material: PlatformKeyMaterial;
+  private readonly material: PlatformKeyMaterial | Error;
   private key?: Promise<{ privateKey: KeyInput; kid: string }>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.material = platformKeyFromEnv(process.env, config.NODE_ENV === 'production');
-    this.publicJwk = this.material.publicJwk;
+    try {
+      this.material = platformKeyFromEnv(process.env, config.NODE_ENV === 'production');
+    } catch (error) {
+      this.material = error instanceof Error ? error : new Error(String(error));
+      new Logger(PlatformSigningKey.name).error(`${this.material.message}: action lists cannot be signed or verified`);
+    }
+  }
+
+  private usable(): PlatformKeyMaterial {
+    if (this.material instanceof Error) {
+      throw AppError.unavailable({
+        nl: 'Ondertekenen en controleren van actielijsten is niet beschikbaar: de platformsleutel ontbreekt.',
+        en: 'Signing and verifying action lists is unavailable: the platform key is missing.',
+      });
+    }
+    return this.material;
+  }
+
+  get publicJwk(): PublicJwk {
+    return this.usable().publicJwk;
   }
 
   /** The private key (imported once) and its kid (RFC 7638 thumbprint of the public key). */
   resolve(): Promise<{ privateKey: KeyInput; kid: string }> {
+    const material = this.usable();
     this.key ??= (async () => ({
-      privateKey: await importJWK({ ...this.material.privateJwk, alg: 'EdDSA' }, 'EdDSA'),
-      kid: await jwkThumbprint(this.material.publicJwk),
+      privateKey: await importJWK({ ...material.privateJwk, alg: 'EdDSA' }, 'EdDSA'),
+      kid: await jwkThumbprint(material.publicJwk),
     }))();
     return this.key;
   }
