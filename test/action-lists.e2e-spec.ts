@@ -1,4 +1,5 @@
-import { ResponseNormProvider, addWorkingDays } from '@schakel/follow-ups';
+import { ResponseNormProvider, TableResponseNorms, addWorkingDays } from '@schakel/follow-ups';
+import { DataSource } from 'typeorm';
 import { ActionListReminderScan, ActionListReminders } from '@schakel/action-lists';
 import { deleteKeys } from '@schakel/platform';
 import { TestClient, currentTestEnvironment, eventually } from '@schakel/testing';
@@ -455,5 +456,58 @@ describe('joint action lists', () => {
     // Sent once: a later scan finds nothing left to remind.
     await deleteKeys(currentTestEnvironment().redisUrl, `${env.redisPrefix}:action-lists*`);
     expect(await scan.scan()).toBe(0);
+  });
+
+  it('lets a partner system with action-lists:sign sign for its organisation, not one with action-lists:read only', async () => {
+    tokens['uwv-system'] = await api.clientToken('uwv-system', 'dev-secret-uwv-system', 'action-lists:read action-lists:sign');
+    tokens['uwv-reader'] = await api.clientToken('uwv-system', 'dev-secret-uwv-system', 'action-lists:read');
+    const system = await newSigner('uwv-system', 'ES256');
+    const { versionId: machineList } = await createList('secretaris@tilburg.demo', ['uwv']);
+    await open('secretaris@tilburg.demo', machineList);
+    const statement = await statementFor(system, machineList, 'APPROVE');
+    expect(JSON.parse(statement).signer).toEqual({ organisationOin: '00000099100000001000', clientId: expect.any(String), kid: system.kid });
+    const jws = await signText(system, statement);
+    expect(await code('uwv-reader', SIGN, { v: machineList, s: statement, j: jws })).toBe('FORBIDDEN');
+    const signed = await ok<{ signActionList: { signatures: Array<{ organisationId: string }> } }>('uwv-system', SIGN, { v: machineList, s: statement, j: jws });
+    expect(signed.signActionList.signatures).toEqual([expect.objectContaining({ organisationId: orgs.uwv })]);
+    // Drafting is people's work.
+    expect(await code('uwv-system', `mutation ($l: ID!) { amendActionList(listId: $l) { id } }`, { l: listId })).toBe('FORBIDDEN');
+  });
+
+  it('replaces the agreements of the previous final version once an amended version is FINAL', async () => {
+    const { actionList } = await ok<{ actionList: { latestVersion: { id: string; version: number; status: string } } }>(
+      'secretaris@tilburg.demo',
+      `query ($id: ID!) { actionList(id: $id) { latestVersion { id version status } } }`,
+      { id: listId },
+    );
+    expect(actionList.latestVersion).toMatchObject({ version: 3, status: 'DRAFT' });
+    const v3 = actionList.latestVersion.id;
+    await ok('beleid@tilburg.demo', `mutation ($v: ID!, $i: ActionListDraftInput!) { updateActionListDraft(versionId: $v, input: $i) { id } }`, {
+      v: v3,
+      i: {
+        title: 'Samen één loket (herzien)',
+        partyOrganisationIds: [orgs.uwv, orgs.svb],
+        agreements: [{ receivingOrganisationId: orgs.uwv, topic: 'WERK', acceptWithinWorkingDays: 4, firstContactWithinWorkingDays: 6 }],
+      },
+    });
+    await open('secretaris@tilburg.demo', v3);
+    for (const signer of [tilburg, uwv, svb]) expect((await approve(signer, v3)).errors).toBeUndefined();
+    const statuses = await ok<{ actionList: { versions: Array<{ version: number; status: string; previousVersionHash: string | null }> } }>(
+      'secretaris@svb.demo',
+      `query ($id: ID!) { actionList(id: $id) { versions { version status previousVersionHash } } }`,
+      { id: listId },
+    );
+    expect(statuses.actionList.versions.map((v) => [v.version, v.status])).toEqual([[1, 'SUPERSEDED'], [2, 'SUPERSEDED'], [3, 'FINAL']]);
+    // A fresh provider: the API's own one may still hold v1's norm for up to 30 s (documented).
+    const norms = new TableResponseNorms(stack!.api.get(DataSource));
+    expect(await norms.normFor({ receiverOrganisationId: orgs.uwv, topic: 'WERK', urgency: 'NORMAAL' })).toEqual({
+      acceptAmount: 4,
+      acceptUnit: 'WORKING_DAYS',
+      contactAmount: 6,
+      contactUnit: 'WORKING_DAYS',
+      source: `actielijst:${listId}:v3`,
+    });
+    // v3 has no agreement for other topics and v1 no longer applies: the defaults are back.
+    expect((await norms.normFor({ receiverOrganisationId: orgs.uwv, topic: 'ZORG', urgency: 'NORMAAL' })).source).not.toMatch(/^actielijst:/);
   });
 });
