@@ -79,6 +79,9 @@ export class SigningService {
   /** Registers a public key for the caller (a secretaris, or a partner system with action-lists:sign). */
   async registerKey(ctx: RequestContext, jwkJson: string): Promise<SigningKeyRecord> {
     assertMaySign(ctx.actor);
+    if (typeof jwkJson !== 'string' || jwkJson.length > 2000) {
+      throw AppError.badInput({ nl: 'Geen bruikbare publieke sleutel (te lang).', en: 'Not a usable public key (too long).' }, { field: 'publicJwk' });
+    }
     let jwk;
     try {
       jwk = parsePublicJwk(JSON.parse(jwkJson));

@@ -210,6 +210,10 @@ export class ActionLists1764489600000 implements MigrationInterface {
            IF NEW.id <> OLD.id OR NEW.list_id <> OLD.list_id OR NEW.version <> OLD.version OR NEW.created_at <> OLD.created_at THEN
              RAISE EXCEPTION 'action list version %: identity is fixed', OLD.id USING ERRCODE = 'insufficient_privilege';
            END IF;
+           -- Only the owner organisation edits a draft (the update policy lets every party move a status).
+           IF OLD.status = 'DRAFT' AND NEW.content IS DISTINCT FROM OLD.content AND NOT app_owns_action_list(OLD.list_id) THEN
+             RAISE EXCEPTION 'action list version %: only the owner edits a draft', OLD.id USING ERRCODE = 'insufficient_privilege';
+           END IF;
            IF OLD.status <> 'DRAFT' AND (NEW.content IS DISTINCT FROM OLD.content OR NEW.content_hash IS DISTINCT FROM OLD.content_hash
                OR NEW.previous_version_hash IS DISTINCT FROM OLD.previous_version_hash OR NEW.opened_at IS DISTINCT FROM OLD.opened_at) THEN
              RAISE EXCEPTION 'action list version % is opened for signing: its content is fixed', OLD.id USING ERRCODE = 'insufficient_privilege';
