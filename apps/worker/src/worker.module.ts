@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionListsJobsModule } from '@schakel/action-lists';
-import { FollowUpsJobsModule } from '@schakel/follow-ups';
+import { EVENT_BATCH_LANES, FollowUpsJobsModule, PER_EVENT_PARALLEL } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsModule } from '@schakel/organisations';
 import { ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, QueueName, RedisModule } from '@schakel/platform';
 import { HeartbeatScheduler, SystemProcessor } from './heartbeat/heartbeat.processor';
@@ -14,8 +14,10 @@ import { WorkerHealthServer } from './health/worker-health.server';
     DatabaseModule.forRoot({
       entities: [...ORGANISATION_ENTITIES],
       applicationName: 'schakel-worker',
-      // Every concurrent job (follow-ups, webhooks) and the relay may hold a connection at once.
-      poolSize: (config) => Math.max(config.DATABASE_POOL_SIZE, config.WORKER_CONCURRENCY + 10 + 4),
+      // Every concurrent job may hold a connection at once: the deadline jobs (WORKER_CONCURRENCY),
+      // the webhook deliveries (10), the relay and the sweep (4), and the event batches (each its
+      // transaction, or up to PER_EVENT_PARALLEL per-event handlers or look-ups after or before it).
+      poolSize: (config) => Math.max(config.DATABASE_POOL_SIZE, config.WORKER_CONCURRENCY + 10 + 4 + EVENT_BATCH_LANES * PER_EVENT_PARALLEL),
     }),
     RedisModule,
     HealthModule,

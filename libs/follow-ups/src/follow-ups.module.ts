@@ -6,20 +6,24 @@ import { ClosedLoopNotifier } from './notifications/closed-loop.service';
 import { NewHandoffNotifier } from './notifications/new-handoff.service';
 import { NotificationsService } from './notifications/notifications.service';
 import { DeadlineCalculator, ResponseNormProvider, TableResponseNorms } from './norms/response-norms';
-import { WebhooksService } from './webhooks/webhooks.service';
+import { WebhookDispatch } from './webhooks/webhook-dispatch';
+import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
 
 /** The follow-up rules, shared by the API (reading, managing) and the worker (doing). */
 @Module({
   imports: [OrganisationsModule, QueueModule.register(QueueName.FollowUps, QueueName.Webhooks)],
   providers: [
     NotificationsService,
-    WebhooksService,
+    WebhookSender,
+    WebhookSubscriptions,
+    WebhookDispatch,
     DeadlineCalculator,
     { provide: ResponseNormProvider, useClass: TableResponseNorms },
     DeadlinesService,
     ClosedLoopNotifier,
     NewHandoffNotifier,
   ],
-  exports: [NotificationsService, WebhooksService, DeadlineCalculator, ResponseNormProvider, DeadlinesService, ClosedLoopNotifier, NewHandoffNotifier, QueueModule],
+  exports: [NotificationsService, WebhookSender, WebhookSubscriptions, WebhookDispatch, DeadlineCalculator, ResponseNormProvider, DeadlinesService, ClosedLoopNotifier, NewHandoffNotifier, QueueModule],
 })
 export class FollowUpsModule {}

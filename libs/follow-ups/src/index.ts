@@ -11,8 +11,10 @@ export * from './recovery/follow-ups-sweep.service';
 export * from './retention/retention.service';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-event';
-export * from './webhooks/webhooks.service';
 export * from './follow-ups.module';
 export * from './follow-ups-jobs.module';
+// The worker sizes its pool by these.
+export { EVENT_BATCH_LANES } from './jobs/follow-ups.processor';
+export { PER_EVENT_PARALLEL } from './jobs/follow-up-batch';
 export * from './follow-ups-api.module';
 export * from './queue-dashboard';

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
 import type { NotificationRecord } from '../notifications/notifications.service';
 import type { ResponseNormView } from '../norms/response-norm-view';
 import { WEBHOOK_CHANNELS } from '../webhooks/webhook-event';
-import type { DeliveryStatus, WebhookDeliveryRecord, WebhookSubscriptionRecord } from '../webhooks/webhooks.service';
+import type { DeliveryStatus, WebhookDeliveryRecord, WebhookSubscriptionRecord } from '../webhooks/webhook-records';
 
 const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export const WebhookDeliveryStatusEnum = enumFrom<DeliveryStatus>(DELIVERY_STATUSES);

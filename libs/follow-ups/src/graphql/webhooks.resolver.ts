@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, RequiresScope } from '@schakel/platform';
-import { type DeliveryStatus, WebhooksService } from '../webhooks/webhooks.service';
+import type { DeliveryStatus } from '../webhooks/webhook-records';
+import { WebhookSubscriptions } from '../webhooks/webhook-subscriptions';
 import {
   CreatedWebhookSubscriptionType,
   CreateWebhookSubscriptionInput,
@@ -11,7 +12,7 @@ import {
 
 @Resolver()
 export class WebhooksResolver {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(private readonly webhooks: WebhookSubscriptions) {}
 
   @RequiresScope('webhooks:manage')
   @Mutation(() => CreatedWebhookSubscriptionType, { description: 'Abonneer een callback-URL op kanalen; de URL krijgt eerst een testbericht.' })

@@ -1,13 +1,21 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, handoffEventChannel, type HandoffEventMessage, type JobPayloads, processorOptions, QueueName, REDIS, type RelayedEvent, safeErrorMessage, sanitizedError } from '@schakel/platform';
-import type Redis from 'ioredis';
+import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, type RelayedEvent, safeErrorMessage, sanitizedError } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
-import { NewHandoffNotifier } from '../notifications/new-handoff.service';
-import { OutboxStore } from '../outbox/outbox.store';
-import { WebhooksService } from '../webhooks/webhooks.service';
+import { EventBatcher, Semaphore } from './event-batcher';
+import { type EventResult, FollowUpBatch } from './follow-up-batch';
+
+/** How long the first event of a batch waits for company: short against the relay lag aim (p99 < 1 s). */
+export const EVENT_BATCH_WINDOW_MS = 5;
+/** Events per batch: a batch's fixed statements (a few per organisation) are shared by this many. */
+export const EVENT_BATCH_SIZE = 40;
+/**
+ * Batches in flight at once, each on one connection: while one waits for the database, the
+ * others fill or run. Event jobs in flight are these batches' events on top of the
+ * WORKER_CONCURRENCY slots, which deadline jobs keep to themselves (each holds a connection).
+ */
+export const EVENT_BATCH_LANES = 4;
 
 type FollowUpJob =
   | Job<RelayedEvent, unknown, 'event'>
@@ -18,23 +26,34 @@ type FollowUpJob =
  * Consumes relayed outbox events and the deadline jobs they schedule. Every handler is
  * idempotent (delivery is at-least-once): deadlines are set once, notifications and webhook
  * deliveries are deduplicated by key, scheduled jobs have deterministic ids.
+ *
+ * Each outbox event stays one job (id = outbox id), but the events active at the same moment are
+ * processed together (EventBatcher, FollowUpBatch): one transaction for many events instead of
+ * several per event. A batch that fails is split, so each event succeeds or fails on its own.
  */
 @Processor(QueueName.FollowUps, processorOptions())
 export class FollowUpsProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly events: EventBatcher<RelayedEvent, EventResult>;
+  /** Deadline jobs each hold a connection: no more of them at once than WORKER_CONCURRENCY. */
+  private readonly deadlineSlots: Semaphore;
+
   constructor(
     private readonly deadlines: DeadlinesService,
-    private readonly closedLoop: ClosedLoopNotifier,
-    private readonly newHandoff: NewHandoffNotifier,
-    private readonly webhooks: WebhooksService,
-    private readonly outbox: OutboxStore,
+    batch: FollowUpBatch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS) private readonly redis: Redis,
   ) {
     super();
+    this.events = new EventBatcher({
+      maxSize: EVENT_BATCH_SIZE,
+      windowMs: EVENT_BATCH_WINDOW_MS,
+      keyOf: (event) => event.outboxId,
+      run: (events) => batch.run(events),
+    });
+    this.deadlineSlots = new Semaphore(config.WORKER_CONCURRENCY);
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+    this.worker.concurrency = this.config.WORKER_CONCURRENCY + EVENT_BATCH_SIZE * EVENT_BATCH_LANES;
   }
 
   private readonly logger = new Logger(FollowUpsProcessor.name);
@@ -63,42 +82,16 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
     try {
       switch (job.name) {
         case 'event':
-          return await this.onEvent(job.data);
+          return await this.events.submit(job.data);
         case 'deadline.check':
-          return await this.deadlines.check(job.data);
+          return await this.deadlineSlots.use(() => this.deadlines.check(job.data));
         case 'deadline.remind':
-          return await this.deadlines.remind(job.data);
+          return await this.deadlineSlots.use(() => this.deadlines.remind(job.data));
       }
     } catch (error) {
       // BullMQ keeps a failed job's reason and stack in Redis (and shows them on the dashboard):
       // only the sanitized error may go there, never a value a statement was refused for.
       throw sanitizedError(error);
     }
-  }
-
-  private async onEvent(event: RelayedEvent): Promise<{ webhooks: number }> {
-    if (event.topic === 'handoff.requested') await this.deadlines.onRequested(event);
-    if (event.topic === 'handoff.accepted') await this.deadlines.onAccepted(event);
-    if (this.newHandoff.handles(event.topic)) await this.newHandoff.onEvent(event);
-    if (this.closedLoop.handles(event.topic)) await this.closedLoop.onEvent(event);
-    if (event.aggregateType === 'handoff') await this.announce(event);
-    const webhooks = await this.webhooks.fanOut(event);
-    // Only now is the event done: every effect above is committed (deadlines, notifications,
-    // deliveries). Until then the sweep may queue it again, which the handlers tolerate.
-    await this.outbox.markProcessed(event.outboxId);
-    return { webhooks };
-  }
-
-  /** Live events for handoffEvents subscriptions on every API process (best effort; ids only). */
-  private async announce(event: RelayedEvent): Promise<void> {
-    const message: HandoffEventMessage = {
-      eventId: event.outboxId,
-      topic: event.topic,
-      handoffId: event.aggregateId,
-      fromOrganisationId: String(event.payload.fromOrganisationId),
-      toOrganisationId: String(event.payload.toOrganisationId),
-      occurredAt: event.occurredAt,
-    };
-    await this.redis.publish(handoffEventChannel(this.config.REDIS_PREFIX), JSON.stringify(message)).catch(() => undefined);
   }
 }

@@ -2,12 +2,12 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { type JobPayloads, processorOptions, QueueName, safeErrorMessage, sanitizedError } from '@schakel/platform';
 import type { Job } from 'bullmq';
-import { WebhooksService } from '../webhooks/webhooks.service';
+import { WebhookSender } from '../webhooks/webhook-sender';
 
 /** One delivery attempt per job run; BullMQ's exponential backoff spreads retries over about a day. */
 @Processor(QueueName.Webhooks, processorOptions({ concurrency: 10 }))
 export class WebhooksProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  constructor(private readonly webhooks: WebhooksService) {
+  constructor(private readonly sender: WebhookSender) {
     super();
   }
 
@@ -27,7 +27,7 @@ export class WebhooksProcessor extends WorkerHost implements BeforeApplicationSh
   async onFailed(job: Job<JobPayloads[QueueName.Webhooks]['deliver']> | undefined, error: Error): Promise<void> {
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      await this.webhooks.markFailed(job.data.deliveryId, job.data.organisationId, safeErrorMessage(error), job.data.round).catch(() => undefined);
+      await this.sender.markFailed(job.data.deliveryId, job.data.organisationId, safeErrorMessage(error), job.data.round).catch(() => undefined);
     }
   }
 
@@ -39,7 +39,7 @@ export class WebhooksProcessor extends WorkerHost implements BeforeApplicationSh
   async process(job: Job<JobPayloads[QueueName.Webhooks]['deliver'], void, 'deliver'>): Promise<void> {
     const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      await this.webhooks.attempt(job.data.deliveryId, job.data.organisationId, isLastAttempt, job.data.round);
+      await this.sender.attempt(job.data.deliveryId, job.data.organisationId, isLastAttempt, job.data.round);
     } catch (error) {
       // What BullMQ keeps in Redis about a failure holds no values (see FollowUpsProcessor).
       throw sanitizedError(error);

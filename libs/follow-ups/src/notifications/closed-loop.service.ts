@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
 import { type RelayedEvent, runInTenant } from '@schakel/platform';
+import { handoffsStore } from '@schakel/referrals';
 import { DataSource } from 'typeorm';
 import { NotificationsService, type Recipient } from './notifications.service';
 
@@ -30,17 +31,7 @@ export class ClosedLoopNotifier {
     const message = MESSAGES[event.topic];
     if (!message) return;
     const sender = String(event.payload.fromOrganisationId);
-    const rows: Array<{ fromEmployeeId: string | null; originEmployeeId: string | null; originOrganisationId: string; outcome: string | null; next: string | null }> =
-      await runInTenant(this.dataSource, { organisationId: sender }, (m) =>
-        m.query(
-          `SELECT h.from_employee_id AS "fromEmployeeId", r.origin_employee_id AS "originEmployeeId",
-                  r.origin_organisation_id AS "originOrganisationId", h.outcome,
-                  (SELECT n.to_organisation_id::text FROM handoffs n WHERE n.previous_handoff_id = h.id LIMIT 1) AS next
-             FROM handoffs h JOIN referrals r ON r.id = h.referral_id WHERE h.id = $1`,
-          [event.aggregateId],
-        ),
-      );
-    const row = rows[0];
+    const row = await runInTenant(this.dataSource, { organisationId: sender }, (m) => handoffsStore.noticeFacts(m, event.aggregateId));
     if (!row) return;
     const recipients: Recipient[] = [];
     if (row.fromEmployeeId) recipients.push({ employeeId: row.fromEmployeeId, organisationId: sender });
@@ -49,11 +40,11 @@ export class ClosedLoopNotifier {
       recipients.push({ employeeId: row.originEmployeeId, organisationId: row.originOrganisationId });
     }
     if (recipients.length === 0) return;
-    const names = await this.organisations.findByIds([String(event.payload.toOrganisationId), ...(row.next ? [row.next] : [])]);
+    const names = await this.organisations.findByIds([String(event.payload.toOrganisationId), ...(row.nextToOrganisationId ? [row.nextToOrganisationId] : [])]);
     const nameOf = (id: string | null) => names.find((o) => o.id === id)?.name;
     await this.notifications.notify(recipients, {
       type: event.topic.replace('handoff.', '').toUpperCase(),
-      message: message(nameOf(String(event.payload.toOrganisationId)) ?? 'De ontvanger', { next: nameOf(row.next), outcome: row.outcome ?? undefined }),
+      message: message(nameOf(String(event.payload.toOrganisationId)) ?? 'De ontvanger', { next: nameOf(row.nextToOrganisationId), outcome: row.outcome ?? undefined }),
       referralId: String(event.payload.referralId),
       handoffId: event.aggregateId,
       dedupeKey: `event:${event.outboxId}`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, AppError, decodeCursor, isUuid, notificationChannel, REDIS, type RequestContext, runInTenant, TenantTransactions } from '@schakel/platform';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface Recipient {
   employeeId: string;
@@ -16,6 +16,12 @@ export interface NewNotification {
   handoffId?: string | null;
   /** Makes delivery idempotent: one notification per recipient per key. */
   dedupeKey: string;
+}
+
+/** A notification just stored: what its live announcement carries (ids only). */
+export interface CreatedNotification {
+  id: string;
+  recipientId: string;
 }
 
 export interface NotificationRecord {
@@ -55,7 +61,7 @@ export class NotificationsService {
       if (!byOrganisation.has(r.organisationId)) byOrganisation.set(r.organisationId, new Set());
       byOrganisation.get(r.organisationId)?.add(r.employeeId);
     }
-    const created: Array<{ id: string; recipientId: string }> = [];
+    const created: CreatedNotification[] = [];
     for (const [organisationId, employees] of byOrganisation) {
       const rows: Array<{ id: string; recipientId: string }> = await runInTenant(this.dataSource, { organisationId }, (m) =>
         m.query(
@@ -68,11 +74,42 @@ export class NotificationsService {
       );
       created.push(...rows);
     }
-    for (const row of created) {
-      // Live delivery is best effort: the notification is stored either way.
-      await this.redis.publish(notificationChannel(this.config.REDIS_PREFIX), JSON.stringify(row)).catch(() => undefined);
-    }
+    await this.announce(created);
     return created.map((r) => r.id);
+  }
+
+  /**
+   * Stores notifications of one organisation inside the caller's transaction, whose tenant is
+   * that organisation, in one statement however many (a batch of events); one per recipient
+   * per key, as notify. The caller announces what it gives back once the transaction committed.
+   */
+  async insertInTenant(m: EntityManager, organisationId: string, items: ReadonlyArray<{ recipientId: string; notification: NewNotification }>): Promise<CreatedNotification[]> {
+    if (items.length === 0) return [];
+    return m.query(
+      `INSERT INTO notifications (organisation_id, recipient_id, type, message, referral_id, handoff_id, dedupe_key)
+       SELECT $1, n.recipient, n.type, n.message, n.referral, n.handoff, n.dedupe
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[]) AS n(recipient, type, message, referral, handoff, dedupe)
+       ON CONFLICT (recipient_id, dedupe_key) DO NOTHING
+       RETURNING id, recipient_id AS "recipientId"`,
+      [
+        organisationId,
+        items.map((i) => i.recipientId),
+        items.map((i) => i.notification.type),
+        items.map((i) => i.notification.message),
+        items.map((i) => i.notification.referralId ?? null),
+        items.map((i) => i.notification.handoffId ?? null),
+        items.map((i) => i.notification.dedupeKey),
+      ],
+    );
+  }
+
+  /** Live delivery of stored notifications (ids only), best effort: one Redis round trip for the lot. */
+  async announce(created: readonly CreatedNotification[]): Promise<void> {
+    if (created.length === 0) return;
+    const channel = notificationChannel(this.config.REDIS_PREFIX);
+    const pipeline = this.redis.pipeline();
+    for (const row of created) pipeline.publish(channel, JSON.stringify(row));
+    await pipeline.exec().catch(() => undefined);
   }
 
   async list(

@@ -41,9 +41,19 @@ export class OutboxStore {
     await m.query(`UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** Called by the processor after every effect of the event was committed (they are idempotent). */
-  async markProcessed(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox SET processed_at = clock_timestamp() WHERE id = $1 AND processed_at IS NULL`, [id]);
+  /** Called by the processor after every effect of the events was committed (they are idempotent). */
+  async markProcessed(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`UPDATE outbox SET processed_at = clock_timestamp() WHERE id = ANY($1::uuid[]) AND processed_at IS NULL`, [ids]);
+  }
+
+  /**
+   * Which of these rows are processed already (a job queued twice: by the sweep, or by a relay
+   * that crashed before its commit): the processor skips them. In the caller's transaction.
+   */
+  async processedAmong(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM outbox WHERE id = ANY($1::uuid[]) AND processed_at IS NOT NULL`, [ids]);
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig, REDIS } from '@schakel/platform';
 import type Redis from 'ioredis';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
-import { WebhooksService } from '../webhooks/webhooks.service';
+import { WebhookDispatch } from '../webhooks/webhook-dispatch';
 
 export interface SweepReport {
   outboxEvents: number;
@@ -41,7 +41,7 @@ export class FollowUpsSweep implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly relay: OutboxRelay,
     private readonly deadlines: DeadlinesService,
-    private readonly webhooks: WebhooksService,
+    private readonly webhooks: WebhookDispatch,
     private readonly organisations: OrganisationsService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -8,7 +8,8 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { handoffDeadlineJobIds } from '../deadlines/deadlines.service';
 import { OutboxStore } from '../outbox/outbox.store';
-import { webhookJobId, WebhooksService } from '../webhooks/webhooks.service';
+import { WebhookDispatch } from '../webhooks/webhook-dispatch';
+import { webhookJobId } from '../webhooks/webhook-jobs';
 
 export interface RetentionReport {
   /** Referrals anonymised by this run. */
@@ -46,7 +47,7 @@ export class RetentionService {
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
     private readonly outbox: OutboxStore,
-    private readonly webhooks: WebhooksService,
+    private readonly webhooks: WebhookDispatch,
     @InjectQueue(QueueName.FollowUps) private readonly followUps: Queue,
     @InjectQueue(QueueName.Webhooks) private readonly webhookQueue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

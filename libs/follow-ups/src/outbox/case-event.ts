@@ -1,0 +1,13 @@
+import type { RelayedEvent } from '@schakel/platform';
+import type { CaseEventPayloads, CaseEventTopic } from '@schakel/referrals';
+
+/** A relayed event of one of the topics Schakel publishes, with the payload its producers write (case-events.ts). */
+export type CaseEvent<T extends CaseEventTopic = CaseEventTopic> = Omit<RelayedEvent, 'topic' | 'payload'> & { topic: T; payload: CaseEventPayloads[T] };
+
+/**
+ * Narrows a relayed event to one topic, so a consumer reads the payload as the producers typed
+ * it instead of guessing each field. The stores write every outbox row from these same types.
+ */
+export function isEventOf<T extends CaseEventTopic>(event: RelayedEvent, topic: T): event is RelayedEvent & CaseEvent<T> {
+  return event.topic === topic;
+}
