@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { DeclineActionListDocument, SignActionListDocument, SigningStatementDocument, type ActionListVersionDetailFragment, type SignatureIntent } from '../api/generated';
 import { hasCode, userFacingErrors } from '../api/errors';
 import { useMe } from '../app/me';
@@ -40,7 +40,12 @@ export function SignPanel({ version, onChanged }: { version: ActionListVersionDe
   const [busy, setBusy] = useState(false);
   const [sign] = useMutation(SignActionListDocument);
   const [decline] = useMutation(DeclineActionListDocument);
-  const statementHeading = useRef<HTMLHeadingElement>(null);
+  const shownStatement = prepared?.statementJson;
+
+  // The statement replaces the buttons: take focus to its heading, so it is read first.
+  useEffect(() => {
+    if (shownStatement) document.getElementById('verklaring-titel')?.focus();
+  }, [shownStatement]);
 
   async function createKey() {
     setBusy(true);
@@ -80,7 +85,6 @@ export function SignPanel({ version, onChanged }: { version: ActionListVersionDe
         return;
       }
       setPrepared({ intent, statementJson: data.signingStatement.statementJson, statement, fetchedAt: Date.now() });
-      window.setTimeout(() => statementHeading.current?.focus(), 0);
     } catch (err) {
       setProblem(userFacingErrors(err)[0]?.message ?? null);
       if (hasCode(err, 'CONFLICT')) await onChanged();
@@ -194,7 +198,7 @@ export function SignPanel({ version, onChanged }: { version: ActionListVersionDe
         </>
       ) : (
         <form noValidate onSubmit={(e) => void confirm(e)} className="schakel-inline-form">
-          <Heading3 id="verklaring-titel" ref={statementHeading} tabIndex={-1}>
+          <Heading3 id="verklaring-titel" tabIndex={-1}>
             {prepared.intent === 'APPROVE' ? 'Dit ondertekent u' : 'Deze afwijzing ondertekent u'}
           </Heading3>
           {s && (
