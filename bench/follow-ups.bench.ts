@@ -193,6 +193,8 @@ interface BareStats {
   addPerSecond: number;
   processedPerSecond: number;
   seconds: number;
+  /** CPU of this process (producer and worker; Redis not counted) per job, ms. */
+  cpuMsPerJob: number;
 }
 
 /**
@@ -222,6 +224,7 @@ async function bare(mode: 'add-then-process' | 'add-and-process'): Promise<BareS
     }
   };
   const loadBefore = loadavg()[0];
+  const cpu0 = process.cpuUsage();
   let worker: Worker | undefined;
   let stats: BareStats;
   try {
@@ -232,7 +235,7 @@ async function bare(mode: 'add-then-process' | 'add-and-process'): Promise<BareS
       worker = startWorker();
       await allDone;
       const t2 = performance.now();
-      stats = { mode, loadBefore, jobs: JOBS, addPerSecond: (JOBS / (t1 - t0)) * 1000, processedPerSecond: (JOBS / (t2 - t1)) * 1000, seconds: (t2 - t0) / 1000 };
+      stats = { mode, loadBefore, jobs: JOBS, addPerSecond: (JOBS / (t1 - t0)) * 1000, processedPerSecond: (JOBS / (t2 - t1)) * 1000, seconds: (t2 - t0) / 1000, cpuMsPerJob: cpuMsPerJob(cpu0) };
     } else {
       worker = startWorker();
       await worker.waitUntilReady();
@@ -241,15 +244,20 @@ async function bare(mode: 'add-then-process' | 'add-and-process'): Promise<BareS
       const t1 = performance.now();
       await allDone;
       const t2 = performance.now();
-      stats = { mode, loadBefore, jobs: JOBS, addPerSecond: (JOBS / (t1 - t0)) * 1000, processedPerSecond: (JOBS / (t2 - t0)) * 1000, seconds: (t2 - t0) / 1000 };
+      stats = { mode, loadBefore, jobs: JOBS, addPerSecond: (JOBS / (t1 - t0)) * 1000, processedPerSecond: (JOBS / (t2 - t0)) * 1000, seconds: (t2 - t0) / 1000, cpuMsPerJob: cpuMsPerJob(cpu0) };
     }
   } finally {
     await worker?.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
-  log(`bare BullMQ ${mode}: add ${stats.addPerSecond.toFixed(0)} jobs/s, processed ${stats.processedPerSecond.toFixed(0)} jobs/s (${JOBS} jobs, ${stats.seconds.toFixed(1)} s)`);
+  log(`bare BullMQ ${mode}: add ${stats.addPerSecond.toFixed(0)} jobs/s, processed ${stats.processedPerSecond.toFixed(0)} jobs/s (${JOBS} jobs, ${stats.seconds.toFixed(1)} s), CPU ${stats.cpuMsPerJob.toFixed(3)} ms per job`);
   return stats;
+}
+
+function cpuMsPerJob(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return round((used.user + used.system) / 1000 / JOBS, 4);
 }
 
 /** Organisations and the Tilburg front desk, for the preload and the API load. */
@@ -518,9 +526,10 @@ async function pipelineRun(label: string, queue: Queue, c: Client, pids: Process
 }
 
 /**
- * The SQL one handoff.requested event costs the processor (DeadlinesService.onRequested →
- * load, normFor (cached, no SQL), UPDATE accept_due_at; WebhooksService.fanOut → one INSERT …
- * SELECT per organisation in the chain), each a runInTenant transaction, as in the code; on
+ * The SQL one handoff.requested event cost the processor one event at a time, before batching
+ * (DeadlinesService.onRequested → load, normFor (cached, no SQL), UPDATE accept_due_at; the
+ * webhook fan-out → one INSERT … SELECT per organisation in the chain), each a runInTenant
+ * transaction; kept as the per-event reference (the batches share a transaction since 69a960d). On
  * handoffs of the paced pool the paced run did not reach. Run with PGBENCH_CLIENTS clients (the
  * worker's concurrency; since b771c0b its pool is at least that large).
  */
@@ -664,6 +673,10 @@ async function main(): Promise<void> {
       await insertOutbox(c, 'burst', 0, EVENTS, ids.tilburg);
     });
 
+    // Bare BullMQ once more, right after the burst (worker and API idle): the machine is shared,
+    // and its load can change within a minute; the ratio is given against both.
+    const bareAfter = SKIP_BARE ? undefined : await bare('add-and-process');
+
     // 4b. Paced SQL-inserted outbox rows, every 100 ms.
     const rate = Math.min(FIXED_RATE ?? Math.max(10, Math.round(burst.eventsPerSecond * 0.7)), Math.floor(PACED_POOL / PACED_SECONDS));
     log(`paced run at ${rate} events/s for ${PACED_SECONDS} s`);
@@ -709,12 +722,21 @@ async function main(): Promise<void> {
     };
 
     const bareRuns = (results.bare as BareStats[] | undefined) ?? [];
-    const bareRate = bareRuns.find((b) => b.mode === 'add-and-process')?.processedPerSecond;
+    if (bareAfter) results.bareAfterBurst = bareAfter;
+    const bareBefore = bareRuns.find((b) => b.mode === 'add-and-process');
+    const bareRate = bareBefore?.processedPerSecond;
     const bareProcessRate = bareRuns.find((b) => b.mode === 'add-then-process')?.processedPerSecond;
+    // CPU per event of the pipeline's own processes (worker, API, PostgreSQL backends; Redis in neither figure).
+    const burstCpuMsPerEvent = ((burst.cpu.worker + burst.cpu.api + burst.cpu.postgres) * 1000) / Math.max(1, burst.events);
     results.ratios = bareRate
       ? {
           burstVsBareAddAndProcess: round(burst.eventsPerSecond / bareRate, 3),
+          burstVsBareAfterBurst: bareAfter ? round(burst.eventsPerSecond / bareAfter.processedPerSecond, 3) : undefined,
           burstProcessorVsBareProcessOnly: bareProcessRate ? round(burst.processedPerSecond / bareProcessRate, 3) : undefined,
+          burstCpuMsPerEvent: round(burstCpuMsPerEvent, 3),
+          bareCpuMsPerJob: bareBefore?.cpuMsPerJob,
+          // Less sensitive to the machine's load than the rates: bare CPU per job / pipeline CPU per event.
+          cpuPerJobBareVsPipeline: bareBefore ? round(bareBefore.cpuMsPerJob / burstCpuMsPerEvent, 3) : undefined,
         }
       : undefined;
     results.aims = {
