@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
@@ -10,6 +11,34 @@ import { checkDocument, documentRules } from './graphql-limits';
 import { type ConnectionExtra, LiveConnections } from './live-connections';
 
 const logger = new Logger('GraphQL');
+
+interface GraphqlContext {
+  req?: { id?: unknown };
+}
+
+/**
+ * Log lines are not bound to their request (LoggingModule: no AsyncLocalStorage), so the errors
+ * of each operation are tagged with its request id here, and an internal error's log line names
+ * it: a caller who reports an X-Request-Id can be found in the logs. Apollo hands the same error
+ * objects to didEncounterErrors and then to formatError.
+ */
+export function requestIdTagging(): { plugin: ApolloServerPlugin<GraphqlContext>; requestIdOf(error: unknown): string | undefined } {
+  const ids = new WeakMap<object, string>();
+  return {
+    plugin: {
+      async requestDidStart({ contextValue }) {
+        const id = contextValue.req?.id;
+        if (typeof id !== 'string') return undefined;
+        return {
+          async didEncounterErrors({ errors }) {
+            for (const error of errors) ids.set(error, id);
+          },
+        };
+      },
+    },
+    requestIdOf: (error) => (typeof error === 'object' && error !== null ? ids.get(error) : undefined),
+  };
+}
 
 function bearerFrom(params: Record<string, unknown> | undefined): string | null {
   const raw = params?.Authorization ?? params?.authorization;
@@ -31,13 +60,17 @@ export function graphqlOptions(config: AppConfig, actors: ActorResolver, schema:
   const production = config.NODE_ENV === 'production';
   const rules = documentRules(production);
   const live = new LiveConnections(actors);
-  const formatOptions = {
+  const tagging = requestIdTagging();
+  const formatOptions = (original: unknown) => ({
     exposeDetails: !production,
     // Logged as an error object so pino's serializer keeps the SQLSTATE and constraint name (the
-    // formatter hands over an already sanitized error: no values).
-    onInternalError: (e: unknown) => logger.error(e instanceof Error ? e : String(e)),
-  };
-  const format = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error, formatOptions);
+    // formatter hands over an already sanitized error: no values), with the request's id.
+    onInternalError: (e: unknown) => {
+      const reqId = tagging.requestIdOf(original);
+      logger.error(reqId ? { err: e, reqId } : e instanceof Error ? e : String(e));
+    },
+  });
+  const format = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error, formatOptions(error));
   // Nest passes these on to graphql-ws's useServer; its type lists only some of them.
   const wsOptions: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError' | 'onNext' | 'onSubscribe'> = {
     path: '/graphql',
@@ -71,12 +104,12 @@ export function graphqlOptions(config: AppConfig, actors: ActorResolver, schema:
     allowBatchedHttpRequests: false,
     // We send Cache-Control: no-store ourselves; Apollo's cache-control bookkeeping is wasted work.
     // No landing page: it would load scripts from a CDN, which the strict CSP forbids anyway.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ...rules.plugins],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), tagging.plugin, ...rules.plugins],
     validationRules: rules.validationRules,
     parseOptions: rules.parseOptions,
     subscriptions: { 'graphql-ws': wsOptions },
     context: (ctx: { req?: unknown; res?: unknown; extra?: ConnectionExtra }) =>
       ctx.extra ? { req: { actor: ctx.extra.actor, headers: {}, id: randomUUID() } } : { req: ctx.req, res: ctx.res },
-    formatError: (formatted, error) => formatGraphqlError(formatted, error, formatOptions),
+    formatError: (formatted, error) => formatGraphqlError(formatted, error, formatOptions(error)),
   };
 }
