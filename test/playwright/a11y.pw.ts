@@ -94,6 +94,30 @@ test('Meldingen', async ({ page }) => {
   await expectNoAxeViolations(page, 'Meldingen');
 });
 
+test('Actielijsten en een nieuwe actielijst, als beleidsmedewerker', async ({ page }) => {
+  // A beleidsmedewerker drafts but does not sign; a secretaris also keeps signing keys.
+  await signInAsDemo(page, 'beleid@tilburg.demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Actielijsten' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mijn ondertekensleutels' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Actielijsten');
+  await page.getByRole('link', { name: 'Nieuwe actielijst' }).click();
+  await expect(page.getByRole('checkbox', { name: 'UWV' })).toBeVisible();
+  await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+  await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+  await expectNoAxeViolations(page, 'Nieuwe actielijst met een actie en een afspraak');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: /problemen?$/ }) })).toBeFocused();
+  await expectNoAxeViolations(page, 'Nieuwe actielijst met fouten');
+});
+
+test('Mijn ondertekensleutels', async ({ page }) => {
+  await signInAsDemo(page, 'secretaris@svb.demo');
+  await page.getByRole('link', { name: 'Mijn ondertekensleutels' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn ondertekensleutels' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sleutel maken in deze browser' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Mijn ondertekensleutels');
+});
+
 test('sessie verlopen', async ({ page }) => {
   // A development token of 12 s (the API allows 5 s and up); the app asks to sign in again 5 s
   // before the end. Only the first token is short, so signing in again in the dialog sticks.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ApiActor, createReferral } from './support/api';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/axe';
-import { ownerQuery } from './support/db';
+import { organisationIdBySlug, ownerQuery } from './support/db';
 import { openFromMenu, signInAsDemo } from './support/sign-in';
 
 /**
@@ -154,4 +154,52 @@ test('een actielijst op een smal scherm (360 px)', async ({ page }) => {
   await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
   await expectNoHorizontalScroll(page, 360);
   await expectNoAxeViolations(page, 'Nieuwe actielijst op 360 px');
+});
+
+/** A list drafted and opened through the API by Tilburg's secretaris, with UWV as the other party. */
+async function openListWithUwv(title: string): Promise<string> {
+  const tilburg = await ApiActor.signIn('secretaris@tilburg.demo');
+  const uwvId = await organisationIdBySlug('uwv');
+  const { createActionList } = await tilburg.graphql<{ createActionList: { id: string; latestVersion: { id: string } } }>(
+    'mutation ($input: ActionListDraftInput!) { createActionList(input: $input) { id latestVersion { id } } }',
+    { input: { title, description: 'Om af te wijzen.', partyOrganisationIds: [uwvId], items: [], agreements: [] } },
+  );
+  await tilburg.graphql('mutation ($v: ID!) { openActionListForSigning(versionId: $v) { status } }', { v: createActionList.latestVersion.id });
+  return createActionList.id;
+}
+
+test('UWV wijst een versie af met een reden, en trekt daarna de sleutel in', async ({ page }) => {
+  const title = `Af te wijzen ${Date.now()}`;
+  await openListWithUwv(title);
+  await signInAsDemo(page, 'secretaris@uwv.demo');
+  await openList(page, title);
+  const panel = page.getByTestId('sign-panel');
+  await panel.getByRole('button', { name: 'Sleutel maken in deze browser' }).click();
+  await panel.getByRole('button', { name: 'Afwijzen' }).click();
+
+  // No reason: refused before anything is signed.
+  await panel.getByRole('button', { name: 'Bekijk wat u ondertekent' }).click();
+  const reason = page.getByLabel(/^Waarom wijst u deze versie af/);
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(reason).toBeFocused();
+  await expectNoAxeViolations(page, 'afwijzen zonder reden');
+
+  await reason.fill('De termijnen zijn voor ons niet haalbaar.');
+  await panel.getByRole('button', { name: 'Bekijk wat u ondertekent' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Deze afwijzing ondertekent u' })).toBeFocused();
+  await expect(page.getByTestId('statement')).toContainText('De termijnen zijn voor ons niet haalbaar.');
+  await panel.getByRole('button', { name: 'Afwijzing ondertekenen' }).click();
+  await expect(page.getByTestId('version-status')).toHaveText('Afgewezen');
+  await expect(page.getByTestId('signatures')).toContainText('reden: De termijnen zijn voor ons niet haalbaar.');
+  await expect(page.getByTestId('verification-result')).toHaveAttribute('data-ok', 'true');
+
+  // Revoke the key: it stays listed as revoked, and this browser offers to make a new one.
+  await openFromMenu(page, 'Actielijsten');
+  await page.getByRole('link', { name: 'Mijn ondertekensleutels' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'In deze browser' });
+  await row.getByRole('button', { name: /^Intrekken/ }).click();
+  await expectNoAxeViolations(page, 'een sleutel intrekken, bevestigen');
+  await row.getByRole('button', { name: 'Ja, intrekken' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Ingetrokken op' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Sleutel maken in deze browser' })).toBeVisible();
 });
