@@ -157,7 +157,7 @@ test('een actielijst op een smal scherm (360 px)', async ({ page }) => {
 });
 
 /** A list drafted and opened through the API by Tilburg's secretaris, with UWV as the other party. */
-async function openListWithUwv(title: string): Promise<string> {
+async function openListWithUwv(title: string): Promise<{ listId: string; versionId: string }> {
   const tilburg = await ApiActor.signIn('secretaris@tilburg.demo');
   const uwvId = await organisationIdBySlug('uwv');
   const { createActionList } = await tilburg.graphql<{ createActionList: { id: string; latestVersion: { id: string } } }>(
@@ -165,12 +165,19 @@ async function openListWithUwv(title: string): Promise<string> {
     { input: { title, description: 'Om af te wijzen.', partyOrganisationIds: [uwvId], items: [], agreements: [] } },
   );
   await tilburg.graphql('mutation ($v: ID!) { openActionListForSigning(versionId: $v) { status } }', { v: createActionList.latestVersion.id });
-  return createActionList.id;
+  return { listId: createActionList.id, versionId: createActionList.latestVersion.id };
 }
 
 test('UWV wijst een versie af met een reden, en trekt daarna de sleutel in', async ({ page }) => {
   const title = `Af te wijzen ${Date.now()}`;
-  await openListWithUwv(title);
+  const { versionId } = await openListWithUwv(title);
+  // The PDF is for the parties only: another municipality's secretaris does not even see the list.
+  const pdfQuery = 'query ($v: ID!) { actionListPdf(versionId: $v) }';
+  const outsider = await (await ApiActor.signIn('secretaris@enschede.demo')).request(pdfQuery, { v: versionId });
+  expect(outsider.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  const party = await (await ApiActor.signIn('secretaris@uwv.demo')).graphql<{ actionListPdf: string }>(pdfQuery, { v: versionId });
+  expect(Buffer.from(party.actionListPdf, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
   await signInAsDemo(page, 'secretaris@uwv.demo');
   await openList(page, title);
   const panel = page.getByTestId('sign-panel');
