@@ -1,5 +1,6 @@
 import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, explainStartupFailure, loadConfigOrExit } from '@schakel/platform';
+import { seedDemoHistory } from '@schakel/reporting';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
     const result = await seedDemoData(dataSource);
     const clients = await seedDemoMachineClients(dataSource, (id) => demoClientSecret(id, config.DEMO_CLIENT_SECRET, config.NODE_ENV === 'production'));
     console.log(`Demodata: ${result.organisationsCreated} organisaties, ${result.employeesCreated} medewerkers en ${clients} machineclients aangemaakt (bestaande blijven staan).`);
+    const history = config.NODE_ENV === 'production' ? null : await seedDemoHistory(dataSource);
+    console.log(history?.created ? `Demojaar voor de rapportages: ${history.referrals} verwijzingen, ${history.handoffs} overdrachten, ${history.bottlenecks} knelpunten.` : 'Demojaar voor de rapportages: stond er al (of productie).');
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
+import { seedDemoHistory } from '@schakel/reporting';
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
 import { requireServices } from './lib/services';
 import { startWebServer } from './lib/web-server';
@@ -62,8 +63,10 @@ async function main(): Promise<void> {
   const production = config.NODE_ENV === 'production';
   const secretFor = (clientId: string) => demoClientSecret(clientId, config.DEMO_CLIENT_SECRET, production);
   const seeded = await seedDemoData(owner);
-  const clients = await seedDemoMachineClients(owner, secretFor).finally(() => owner.destroy());
+  const clients = await seedDemoMachineClients(owner, secretFor);
+  const history = await (production ? Promise.resolve(null) : seedDemoHistory(owner)).finally(() => owner.destroy());
   console.log(`Demodata: ${seeded.organisationsCreated} organisaties, ${seeded.employeesCreated} medewerkers en ${clients} machineclients nieuw.`);
+  if (history?.created) console.log(`Demojaar voor de rapportages: ${history.referrals} verwijzingen, ${history.handoffs} overdrachten, ${history.bottlenecks} knelpunten.`);
 
   children.push(run('api', 'apps/api/src/main.js'), run('worker', 'apps/worker/src/main.js'));
   process.on('SIGINT', () => shutdown(0));

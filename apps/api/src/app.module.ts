@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ActionListsApiModule } from '@schakel/action-lists';
+import { ReportingApiModule } from '@schakel/reporting';
 import { FollowUpsApiModule } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsApiModule, OrganisationsModule } from '@schakel/organisations';
 import { ReferralsApiModule } from '@schakel/referrals';
@@ -45,6 +46,7 @@ import { HealthController } from './health/health.controller';
     ReferralsApiModule,
     FollowUpsApiModule,
     ActionListsApiModule,
+    ReportingApiModule,
   ],
   controllers: [HealthController],
   providers: [

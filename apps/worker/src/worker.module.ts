@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionListsJobsModule } from '@schakel/action-lists';
+import { ReportingJobsModule } from '@schakel/reporting';
 import { EVENT_BATCH_LANES, FollowUpsJobsModule, PER_EVENT_PARALLEL } from '@schakel/follow-ups';
 import { ORGANISATION_ENTITIES, OrganisationsModule } from '@schakel/organisations';
 import { ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, QueueName, RedisModule } from '@schakel/platform';
@@ -26,6 +27,7 @@ import { WorkerHealthServer } from './health/worker-health.server';
     OrganisationsModule,
     FollowUpsJobsModule,
     ActionListsJobsModule,
+    ReportingJobsModule,
   ],
   providers: [RedisPolicyCheck, SystemProcessor, HeartbeatScheduler, WorkerHealthServer],
 })

@@ -15,4 +15,6 @@ export { CaseReader } from './referrals/case-reader.service';
 export { ReferralsModule } from './referrals.module';
 export { ReferralsApiModule } from './referrals-api.module';
 export { HandoffType, PageInfoType } from './graphql/referral.types';
-export { HandoffDirectionEnum, ReferralTopicEnum, UrgencyEnum } from './graphql/enums.graphql';
+export { BottleneckCategoryEnum, HandoffDirectionEnum, ReferralTopicEnum, UrgencyEnum } from './graphql/enums.graphql';
+export { demoHistory, type DemoCase, type DemoLink } from './store/demo-history.store';
+export { reportQueries, REPORT_COUNTERS, DURATION_METRICS, type ReportCounter, type MonthTopicCounts, type DurationBucket, type DurationMetric, type BottleneckSource, type MaatwerkSource, type CalendarParam } from './store/report-queries.store';
