@@ -102,6 +102,8 @@ test('Tilburg, UWV en SVB ondertekenen samen een actielijst, elk in een eigen br
   await openList(svb, title);
   await signInThisBrowser(svb);
   await expect(svb.getByTestId('version-status')).toHaveText('Definitief');
+  // The check on the same page follows: all three signatures now.
+  await expect(svb.getByTestId('verified-signature')).toHaveCount(3);
 
   // Tilburg sees it FINAL, and Schakel's check is green for every signature.
   await openList(tilburg, title);
@@ -114,7 +116,7 @@ test('Tilburg, UWV en SVB ondertekenen samen een actielijst, elk in een eigen br
   await expectNoAxeViolations(tilburg, 'een definitieve actielijst met de controle');
 
   // The item's owner keeps its status.
-  await tilburg.getByLabel('Status', { exact: true }).selectOption('IN_PROGRESS');
+  await tilburg.getByLabel('Status van actie 1', { exact: true }).selectOption('IN_PROGRESS');
   await tilburg.getByRole('button', { name: 'Status opslaan' }).click();
   await expect(tilburg.getByTestId('item-status')).toHaveText('bezig');
 

@@ -54,7 +54,7 @@ function Time({ iso }: { iso: string }) {
   );
 }
 
-function ItemStatusForm({ version, itemId, status, onChanged }: { version: ActionListVersionDetailFragment; itemId: string; status: ActionItemStatus | null; onChanged: () => Promise<unknown> }) {
+function ItemStatusForm({ version, itemId, position, status, onChanged }: { version: ActionListVersionDetailFragment; itemId: string; position: number; status: ActionItemStatus | null; onChanged: () => Promise<unknown> }) {
   const [value, setValue] = useState<string>(status ?? 'OPEN');
   const [error, setError] = useState<string | undefined>();
   const [update, { loading }] = useMutation(UpdateActionItemStatusDocument);
@@ -75,7 +75,7 @@ function ItemStatusForm({ version, itemId, status, onChanged }: { version: Actio
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="schakel-inline-form">
-      <SelectField id={id} label="Status" required value={value} onChange={setValue} error={error} options={optionsOf(ACTION_ITEM_STATUS_LABEL)} />
+      <SelectField id={id} label={`Status van actie ${position}`} required value={value} onChange={setValue} error={error} options={optionsOf(ACTION_ITEM_STATUS_LABEL)} />
       <Button appearance="secondary-action-button" type="submit" busy={loading}>
         Status opslaan
       </Button>
@@ -127,7 +127,7 @@ function Content({ version, onChanged }: { version: ActionListVersionDetailFragm
                     </>
                   )}
                 </p>
-                {mayUpdateItems && mine && <ItemStatusForm version={version} itemId={i.id} status={i.status} onChanged={onChanged} />}
+                {mayUpdateItems && mine && <ItemStatusForm version={version} itemId={i.id} position={i.position} status={i.status} onChanged={onChanged} />}
               </li>
             );
           })}
@@ -323,7 +323,8 @@ export default function ActionListPage() {
 
       <Content version={version} onChanged={reload} />
 
-      {version.status !== 'DRAFT' && <VerificationPanel key={version.id} version={version} />}
+      {/* A new signature or status means a new check: the key starts the panel afresh. */}
+      {version.status !== 'DRAFT' && <VerificationPanel key={`${version.id}-${version.status}-${version.signatures.length}`} version={version} />}
 
       {mayDraft && isLatest && version.status !== 'DRAFT' && (
         <section aria-labelledby="wijzigen-titel">
@@ -331,7 +332,9 @@ export default function ActionListPage() {
           <Paragraph>
             {version.status === 'OPEN_FOR_SIGNING'
               ? 'Wilt u iets veranderen? Maak een nieuwe versie. Deze versie vervalt dan, en alle partijen ondertekenen opnieuw.'
-              : 'Wilt u iets veranderen? Maak een nieuwe versie. Handtekeningen gaan niet mee: alle partijen ondertekenen opnieuw. Tot dan blijft de huidige definitieve versie gelden.'}
+              : version.status === 'DECLINED'
+                ? 'Deze versie is afgewezen. Maak een nieuwe versie met de nodige aanpassingen; alle partijen ondertekenen die opnieuw.'
+                : 'Wilt u iets veranderen? Maak een nieuwe versie. Handtekeningen gaan niet mee: alle partijen ondertekenen opnieuw. Tot dan blijft de huidige definitieve versie gelden.'}
           </Paragraph>
           <Button
             appearance="secondary-action-button"
