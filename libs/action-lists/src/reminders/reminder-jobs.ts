@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
-import { APP_CONFIG, type AppConfig, processorOptions, REDIS, safeErrorMessage, sanitizedError } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, processorOptions, QueueName, REDIS, safeErrorMessage, sanitizedError } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { REMINDER_KINDS, type Reminder } from '../store/reminders.store';
 import { ActionListReminders, reminderJobId } from './reminders.service';
 
 /** The action lists' BullMQ queue (reminders). */
-export const ACTION_LISTS_QUEUE = 'action-lists';
+export const ACTION_LISTS_QUEUE = QueueName.ActionLists;
 
 function isReminder(data: unknown): data is Reminder {
   if (typeof data !== 'object' || data === null) return false;

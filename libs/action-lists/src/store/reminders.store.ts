@@ -1,7 +1,7 @@
 // All SQL of the reminders: which are due (action_list_versions, action_list_signatures,
 // action_list_item_statuses, action_list_reminders) and recording one with its outbox row.
 import type { EntityManager } from 'typeorm';
-import { queryReturning } from '@schakel/platform';
+import { queryReturning, writeOutbox } from '@schakel/platform';
 import { date, rowsOf, str } from './row';
 
 export const REMINDER_KINDS = ['SIGN', 'ITEM_DUE', 'ITEM_OVERDUE'] as const;
@@ -76,11 +76,11 @@ export async function recordReminder(m: EntityManager, reminder: Reminder): Prom
     [reminder.kind, reminder.versionId, reminder.organisationId, reminder.itemId],
   );
   if (inserted.length === 0) return false;
-  // The platform's writeOutbox types aggregates as handoff/referral only; this row is an action list's.
-  await m.query(`INSERT INTO outbox (topic, aggregate_type, aggregate_id, payload) VALUES ($1, 'action_list', $2, $3)`, [
-    REMINDER_TOPIC,
-    reminder.listId,
-    JSON.stringify({ kind: reminder.kind, versionId: reminder.versionId, listId: reminder.listId, organisationId: reminder.organisationId, itemId: reminder.itemId }),
-  ]);
+  await writeOutbox(m, {
+    topic: REMINDER_TOPIC,
+    aggregateType: 'action_list',
+    aggregateId: reminder.listId,
+    payload: { kind: reminder.kind, versionId: reminder.versionId, listId: reminder.listId, organisationId: reminder.organisationId, itemId: reminder.itemId },
+  });
   return true;
 }

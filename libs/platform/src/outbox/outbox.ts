@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /** An event for the follow-up work. Payloads carry ids and states only, never personal data. */
 export interface OutboxEvent {
   topic: string;
-  aggregateType: 'handoff' | 'referral';
+  aggregateType: 'handoff' | 'referral' | 'action_list';
   aggregateId: string;
   payload: Record<string, string | number | boolean | null | string[]>;
 }

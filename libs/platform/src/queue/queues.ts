@@ -8,6 +8,8 @@ export enum QueueName {
   FollowUps = 'follow-ups',
   /** Partner webhook deliveries. */
   Webhooks = 'webhooks',
+  /** Action-list reminders (unsigned parties, items due or overdue). */
+  ActionLists = 'action-lists',
 }
 
 /** A relayed outbox row: the event's ids (never personal data) plus where it came from. */
@@ -38,6 +40,10 @@ export interface JobPayloads {
   [QueueName.Webhooks]: {
     /** round: the delivery's `retries` when queued; a job of an earlier round is stale (absent in old jobs). */
     deliver: { deliveryId: string; organisationId: string; round?: number };
+  };
+  [QueueName.ActionLists]: {
+    /** One reminder to one organisation; ids only. itemId is '' for SIGN. */
+    remind: { kind: 'SIGN' | 'ITEM_DUE' | 'ITEM_OVERDUE'; versionId: string; listId: string; organisationId: string; itemId: string };
   };
 }
 
