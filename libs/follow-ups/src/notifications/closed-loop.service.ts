@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
 import { type RelayedEvent, runInTenant } from '@schakel/platform';
 import { handoffsStore } from '@schakel/referrals';
+import { isHandoffEvent } from '../outbox/case-event';
 import { DataSource } from 'typeorm';
 import { NotificationsService, type Recipient } from './notifications.service';
 
@@ -29,8 +30,8 @@ export class ClosedLoopNotifier {
 
   async onEvent(event: RelayedEvent): Promise<void> {
     const message = MESSAGES[event.topic];
-    if (!message) return;
-    const sender = String(event.payload.fromOrganisationId);
+    if (!message || !isHandoffEvent(event)) return;
+    const { fromOrganisationId: sender, toOrganisationId: receiver, referralId } = event.payload;
     const row = await runInTenant(this.dataSource, { organisationId: sender }, (m) => handoffsStore.noticeFacts(m, event.aggregateId));
     if (!row) return;
     const recipients: Recipient[] = [];
@@ -40,12 +41,12 @@ export class ClosedLoopNotifier {
       recipients.push({ employeeId: row.originEmployeeId, organisationId: row.originOrganisationId });
     }
     if (recipients.length === 0) return;
-    const names = await this.organisations.findByIds([String(event.payload.toOrganisationId), ...(row.nextToOrganisationId ? [row.nextToOrganisationId] : [])]);
+    const names = await this.organisations.findByIds([receiver, ...(row.nextToOrganisationId ? [row.nextToOrganisationId] : [])]);
     const nameOf = (id: string | null) => names.find((o) => o.id === id)?.name;
     await this.notifications.notify(recipients, {
       type: event.topic.replace('handoff.', '').toUpperCase(),
-      message: message(nameOf(String(event.payload.toOrganisationId)) ?? 'De ontvanger', { next: nameOf(row.nextToOrganisationId), outcome: row.outcome ?? undefined }),
-      referralId: String(event.payload.referralId),
+      message: message(nameOf(receiver) ?? 'De ontvanger', { next: nameOf(row.nextToOrganisationId), outcome: row.outcome ?? undefined }),
+      referralId,
       handoffId: event.aggregateId,
       dedupeKey: `event:${event.outboxId}`,
     });

@@ -4,6 +4,7 @@ import { type RelayedEvent, runInTenant } from '@schakel/platform';
 import { type HandoffNoticeFacts, handoffsStore, REFERRAL_TOPIC_LABELS, type ReferralTopic } from '@schakel/referrals';
 import { DataSource } from 'typeorm';
 import { Semaphore } from '../jobs/event-batcher';
+import { isEventOf } from '../outbox/case-event';
 import { type NewNotification, NotificationsService, type Recipient } from './notifications.service';
 
 export const NEW_HANDOFF_NOTIFICATION = 'NEW_HANDOFF';
@@ -54,7 +55,8 @@ export class NewHandoffNotifier {
   }
 
   async onEvent(event: RelayedEvent): Promise<void> {
-    const receiver = String(event.payload.toOrganisationId);
+    if (!isEventOf(event, 'handoff.requested')) return;
+    const receiver = event.payload.toOrganisationId;
     // Read as the receiver: it takes part in the referral, so row-level security lets it see both rows.
     const handoff = await runInTenant(this.dataSource, { organisationId: receiver }, (m) => handoffsStore.noticeFacts(m, event.aggregateId));
     if (!handoff) return;
