@@ -19,19 +19,28 @@ import { Client } from 'pg';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'tmp', 'bench');
-const DB = 'schakel_bench';
+// BENCH_DB: another name, so that two people's runs on one machine do not drop each other's.
+const DB = process.env.BENCH_DB ?? 'schakel_bench';
 const OWNER_URL = process.env.BENCH_DATABASE_OWNER_URL ?? `postgres://postgres@127.0.0.1:5432/${DB}`;
 const APP_URL = process.env.BENCH_DATABASE_URL ?? `postgres://schakel_app:schakel_app@127.0.0.1:5432/${DB}`;
 const ADMIN_URL = OWNER_URL.replace(/\/[^/]+$/, '/postgres');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const REDIS_PREFIX = 'schakel-bench';
+const REDIS_PREFIX = DB.replace(/_/g, '-');
 const PORT = Number(process.env.BENCH_PORT ?? 3100);
 const BASE = `http://127.0.0.1:${PORT}`;
 const HANDOFFS = Number(process.env.BENCH_HANDOFFS ?? 1_000_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-const KEEP_DB = process.env.KEEP_BENCH_DB === '1';
+// BENCH_SERVE=1: load (or reuse), start the API and wait (Ctrl-C) so that another load generator,
+// e.g. the peer's bench.mjs, can be pointed at it; the database is kept.
+const SERVE = process.env.BENCH_SERVE === '1';
+// BENCH_KEEP=1: keep the database, and reuse a kept one that already holds BENCH_HANDOFFS
+// handoffs (migrations still run; seed and bulk load are skipped).
+const REUSE = process.env.BENCH_KEEP === '1';
+const KEEP_DB = process.env.KEEP_BENCH_DB === '1' || SERVE || REUSE;
+// Extra node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=tmp/bench/prof`.
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SKIP_BUILD = process.env.BENCH_SKIP_BUILD === '1';
 // BENCH_REF=<git ref>: benchmark that commit, exported outside the work tree (so others' edits in
 // progress do not end up in the build); unset: the work tree as it is.
@@ -201,6 +210,27 @@ async function bulkLoad(): Promise<Record<string, number>> {
     log(`bulk load done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
   });
+}
+
+/** Handoffs in a kept schakel_bench, or 0 when there is no such database. */
+async function existingHandoffs(): Promise<number> {
+  const exists = await withClient(ADMIN_URL, async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB])).rowCount === 1);
+  if (!exists) return 0;
+  return withClient(OWNER_URL, async (c) => {
+    const { rows } = await c.query<{ t: string | null }>(`SELECT to_regclass('handoffs')::text AS t`);
+    return rows[0].t ? Number((await c.query(`SELECT count(*) AS n FROM handoffs`)).rows[0].n) : 0;
+  });
+}
+
+/** Resident set size of a process in MB (Linux /proc), or NaN. */
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 async function waitReady(child: ChildProcess): Promise<void> {
@@ -400,16 +430,35 @@ async function main(): Promise<void> {
   try {
     results.commit = prepareTree();
     log(`benchmarking ${results.commit}`);
-    await dropDatabase();
+    const kept = REUSE ? await existingHandoffs() : 0;
     if (!SKIP_BUILD) sh('npm', ['run', 'build']);
-    sh(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-migrate.js']);
-    sh(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-seed.js']);
-    log(`bulk-loading ${HANDOFFS} handoffs …`);
-    results.dataset = await bulkLoad();
+    if (kept >= HANDOFFS) {
+      log(`reusing ${DB} with ${kept} handoffs (BENCH_KEEP=1)`);
+      sh(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-migrate.js']);
+      results.dataset = { handoffs: kept, reused: 1 };
+    } else {
+      await dropDatabase();
+      sh(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-migrate.js']);
+      sh(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-seed.js']);
+      log(`bulk-loading ${HANDOFFS} handoffs …`);
+      results.dataset = await bulkLoad();
+    }
 
-    api = spawn(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/apps/api/src/main.js'], { cwd: APP_ROOT, env: benchEnv, stdio: 'inherit' });
+    api = spawn(process.execPath, [...API_NODE_ARGS, '-r', './scripts/runtime-paths.cjs', 'dist/apps/api/src/main.js'], { cwd: APP_ROOT, env: benchEnv, stdio: 'inherit' });
     await waitReady(api);
-    log('API ready');
+    log(`API ready (pid ${api.pid}, RSS ${rssMb(api.pid).toFixed(0)} MB)`);
+    if (SERVE) {
+      log(`serving ${BASE} (RATE_LIMIT_PER_MINUTE=${benchEnv.RATE_LIMIT_PER_MINUTE}); Ctrl-C or SIGTERM to stop`);
+      const running = api;
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+        running.once('exit', () => resolve());
+      });
+      results.apiRssMbAtStop = rssMb(running.pid);
+      log(`API RSS at stop: ${(results.apiRssMbAtStop as number).toFixed(0)} MB`);
+      return;
+    }
     const tilburgToken = await devToken('balie@tilburg.demo');
     const uwvToken = await devToken('behandelaar@uwv.demo');
     const { organisations } = await graphql<{ organisations: Array<{ id: string; name: string }> }>(tilburgToken, `{ organisations { id name } }`);
@@ -450,6 +499,9 @@ async function main(): Promise<void> {
     const singleCreate = await cannon('API createReferral, 1 connection', tilburgToken, createBody, Math.ceil(DURATION / 2), 1);
     const singleInbox = await cannon('API inbox page, 1 connection', uwvToken, inboxBody, Math.ceil(DURATION / 2), 1);
     results.api = { createReferral: { ...apiCreate, referralsCreated: createdRows }, inbox: apiInbox, inboxCounted: apiInboxCounted, singleCreate, singleInbox };
+    // Issue 10: the API's resident set after all the load runs (aim: under 300 MB).
+    results.apiRssMbAfterLoad = rssMb(api.pid);
+    log(`API RSS after the load runs: ${(results.apiRssMbAfterLoad as number).toFixed(0)} MB`);
 
     api.kill('SIGTERM');
     await new Promise((r) => (api?.exitCode !== null ? r(null) : api.once('exit', r)));
@@ -475,6 +527,10 @@ async function main(): Promise<void> {
       createThirdOfPgbench: (results.ratioCreate as number) >= 1 / 3,
       createP99Below50: apiCreate.p99 < 50,
       inboxP95Below15: apiInbox.p95 < 15,
+      // Issue 10's aims for the request path.
+      inboxQuarterOfPgbench: (results.ratioInbox as number) >= 0.25,
+      singleInboxP95Below10: singleInbox.p95 < 10,
+      apiRssBelow300Mb: (results.apiRssMbAfterLoad as number) < 300,
     };
     writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
     log(`results written to ${join(OUT, 'results.json')}`);
