@@ -35,6 +35,7 @@ const moduleNameMapper = {
   '^@schakel/follow-ups$': '<rootDir>/libs/follow-ups/src',
   '^@schakel/action-lists$': '<rootDir>/libs/action-lists/src',
   '^@schakel/reporting$': '<rootDir>/libs/reporting/src',
+  '^@schakel/signing$': '<rootDir>/libs/signing/src',
   '^@schakel/testing$': '<rootDir>/libs/testing/src',
   '^@schakel/api$': '<rootDir>/apps/api/src',
   '^@schakel/worker$': '<rootDir>/apps/worker/src',
@@ -87,5 +88,15 @@ module.exports = {
     },
     { ...base, ...servicesSetup, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.int.spec.ts'] },
     { ...base, ...servicesSetup, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // The built apps as separate processes (2 APIs behind a proxy, 2 workers); its set-up builds dist/.
+    {
+      ...base,
+      displayName: 'replicas',
+      globalSetup: '<rootDir>/test/replicas/global-setup.ts',
+      globalTeardown: servicesSetup.globalTeardown,
+      testMatch: ['<rootDir>/test/replicas/**/*.replica-spec.ts'],
+    },
+    // Every kustomize overlay under infra/ rendered and validated against the Kubernetes schemas.
+    { ...base, displayName: 'infra', testMatch: ['<rootDir>/infra/**/*.spec.ts'] },
   ],
 };

@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseStatement } from '../libs/action-lists/src/content';
-import { verifyEvidenceBundle } from '../libs/action-lists/src/signing/evidence-bundle';
-import { signStatement } from '../libs/action-lists/src/signing/statement';
-import type { SigningAlgorithm } from '../libs/action-lists/src/signing';
+import { verifyEvidenceBundle } from '@schakel/signing';
+import { signStatement } from '@schakel/signing';
+import type { SigningAlgorithm } from '@schakel/signing';
 import { IsolatedEnvironment } from './support/isolated-environment';
 import { type Stack, startStack } from './support/stack';
 

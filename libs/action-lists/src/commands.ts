@@ -1,5 +1,5 @@
 import type { ItemStatus } from './action-list.enums';
-import type { SignatureIntent } from './signing';
+import type { SignatureIntent } from '@schakel/signing';
 
 /** A draft as the client edits it; the server turns it into the signed content shape. */
 export interface DraftInput {

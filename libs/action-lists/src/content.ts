@@ -11,8 +11,8 @@ import type {
   SignatureIntent,
   SignatureStatement,
   StatementSigner,
-} from './signing';
-import { parsePublicJwk } from './signing/jwk';
+} from '@schakel/signing';
+import { parsePublicJwk } from '@schakel/signing';
 
 export class ShapeError extends Error {
   constructor(path: string, expected: string) {

@@ -1,5 +1,5 @@
 // Joint action lists (issue 11): the public surface of the lib.
-export * from './signing';
+export * from '@schakel/signing';
 export * from './action-list.enums';
 export * from './agreement-norms';
 export * from './action-lists.module';

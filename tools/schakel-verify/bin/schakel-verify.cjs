@@ -9,7 +9,7 @@ const { build, outfile } = require('../build.cjs');
 
 const sourceDirs = [
   path.join(__dirname, '..', 'src'),
-  path.join(__dirname, '..', '..', '..', 'libs', 'action-lists', 'src', 'signing'),
+  path.join(__dirname, '..', '..', '..', 'libs', 'signing', 'src'),
 ];
 
 function newestSource(dir) {

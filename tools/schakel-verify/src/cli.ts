@@ -2,8 +2,8 @@
 // Dutch what holds and what broke. Exit codes: 0 all checks hold, 1 something broke (or the file is
 // not a bundle), 2 wrong use (no file, unreadable file, unknown option).
 import { readFileSync } from 'node:fs';
-import { verifyEvidenceBundle } from '@schakel/action-lists/src/signing';
-import type { EvidenceVersionStatus, VerificationCheck } from '@schakel/action-lists/src/signing';
+import { verifyEvidenceBundle } from '@schakel/signing';
+import type { EvidenceVersionStatus, VerificationCheck } from '@schakel/signing';
 
 export const EXIT_OK = 0;
 export const EXIT_BROKEN = 1;

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ItemStatus, KeyStatus, VersionStatus } from '../action-list.enums';
-import type { SignatureIntent, SignedCheckpoint } from '../signing';
-import { canonicalJson } from '../signing/canonical-json';
+import type { SignatureIntent, SignedCheckpoint } from '@schakel/signing';
+import { canonicalJson } from '@schakel/signing';
 import type { ItemStatusRecord, ListRecord, VersionRecord } from '../store/action-lists.store';
 import type { SignatureRecord, SigningKeyRecord } from '../store/signatures.store';
 import type { SignatureCheck, SigningStatementView, VersionVerification } from '../signing.service';

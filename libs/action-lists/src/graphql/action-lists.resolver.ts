@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ANY_SCOPE, Ctx, PEOPLE_ONLY, type RequestContext, RequiresScope } from '@schakel/platform';
 import { ActionListsService, type ListView } from '../action-lists.service';
 import type { ItemStatus } from '../action-list.enums';
-import type { SignatureIntent } from '../signing';
+import type { SignatureIntent } from '@schakel/signing';
 import { SigningService } from '../signing.service';
 import type { VersionRecord } from '../store/action-lists.store';
 import { PlatformSigningKey } from '../transparency/platform-key';

@@ -3,7 +3,7 @@
 // the text can be copied. Pure: takes what it prints, returns the bytes.
 import PDFDocument from 'pdfkit';
 import type { VersionStatus } from '../action-list.enums';
-import type { SignatureIntent } from '../signing';
+import type { SignatureIntent } from '@schakel/signing';
 
 export interface PdfParty {
   name: string;

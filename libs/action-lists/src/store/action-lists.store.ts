@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { queryReturning } from '@schakel/platform';
 import { ITEM_STATUSES, type ItemStatus, VERSION_STATUSES, type VersionStatus } from '../action-list.enums';
 import { parseContent } from '../content';
-import type { ActionListContent, ActionListItemContent } from '../signing';
+import type { ActionListContent, ActionListItemContent } from '@schakel/signing';
 import { type Row, date, dateOrNull, int, json, oneOf, rowsOf, str, strOrNull } from './row';
 
 export interface VersionRecord {

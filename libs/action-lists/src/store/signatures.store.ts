@@ -2,7 +2,7 @@
 import type { EntityManager } from 'typeorm';
 import { queryReturning } from '@schakel/platform';
 import { parseJwk, parseStatement } from '../content';
-import type { PublicJwk, SignatureIntent, SignatureStatement } from '../signing';
+import type { PublicJwk, SignatureIntent, SignatureStatement } from '@schakel/signing';
 import { type Row, date, dateOrNull, int, intOrNull, json, oneOf, rowsOf, str, strOrNull } from './row';
 
 export interface SigningKeyRecord {

@@ -1,7 +1,7 @@
 // All SQL on transparency_log and transparency_checkpoints.
 import type { EntityManager } from 'typeorm';
 import { parseCheckpoint, parseLogEntry } from '../content';
-import type { LogEntry, SignedCheckpoint } from '../signing';
+import type { LogEntry, SignedCheckpoint } from '@schakel/signing';
 import { int, json, rowsOf, str } from './row';
 
 // One lock key for the whole log: appends queue behind each other until the holder commits, so

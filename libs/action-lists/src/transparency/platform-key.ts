@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppError, type AppConfig } from '@schakel/platform';
 import { importJWK, type KeyInput } from 'jose';
-import { parsePublicJwk } from '../signing/jwk';
-import { jwkThumbprint } from '../signing/jwk';
-import type { PublicJwk } from '../signing';
+import { parsePublicJwk } from '@schakel/signing';
+import { jwkThumbprint } from '@schakel/signing';
+import type { PublicJwk } from '@schakel/signing';
 
 /**
  * Development-only platform key: known to everyone (it is in the repository), so refused in

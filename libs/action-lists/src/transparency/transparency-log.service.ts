@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@schakel/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { fromHex, toHex } from '../signing/bytes';
-import { consistencyProof, inclusionProof, merkleRoot } from '../signing/merkle';
-import { logEntryLeafHash, signCheckpoint } from '../signing/transparency-log';
-import type { LogEntry, SignedCheckpoint } from '../signing';
+import { fromHex, toHex } from '@schakel/signing';
+import { consistencyProof, inclusionProof, merkleRoot } from '@schakel/signing';
+import { logEntryLeafHash, signCheckpoint } from '@schakel/signing';
+import type { LogEntry, SignedCheckpoint } from '@schakel/signing';
 import * as store from '../store/transparency.store';
 import { PlatformSigningKey } from './platform-key';
 

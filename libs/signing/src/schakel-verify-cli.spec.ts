@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { buildSignedBundle } from './testing/evidence-fixture';
 import type { EvidenceBundle } from './types';
 
-const TOOL = resolve(__dirname, '../../../../tools/schakel-verify');
+const TOOL = resolve(__dirname, '../../../tools/schakel-verify');
 const SHIM = join(TOOL, 'bin', 'schakel-verify.cjs');
 
 describe('schakel-verify (offline CLI)', () => {
