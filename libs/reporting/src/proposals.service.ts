@@ -75,7 +75,8 @@ export class ProposalsService {
     const response = text('response', input.response ?? null, 4000, false);
     const reason = text('rejectionReason', input.rejectionReason ?? null, 2000, false);
     return this.tenants.run({ organisationId: ctx.actor.organisationId }, async (m) => {
-      const current = await textsStore.proposal(m, input.id, true);
+      // No FOR UPDATE: the author may read but not lock it (update policy); the version check guards the write.
+      const current = await textsStore.proposal(m, input.id);
       if (!current) throw AppError.notFound(NOT_FOUND);
       if (current.ownerOrganisationId !== ctx.actor.organisationId) {
         throw AppError.forbidden({ nl: 'Alleen de organisatie aan wie het voorstel is gericht, behandelt het.', en: 'Only the organisation the proposal is addressed to handles it.' });

@@ -1,6 +1,6 @@
 /**
- * Statistical disclosure control for the reports (docs/reports.md): a count below the threshold
- * is shown as "< 5" (primary suppression), and where a suppressed count could be worked out as a
+ * Statistical disclosure control for the reports (docs/reports.md): a count of 1 to 4 is shown as
+ * "< 5" (primary suppression; 0 describes no one and is shown), and where a suppressed count could be worked out as a
  * total minus the shown parts, the smallest shown part of that sum is suppressed too (secondary
  * suppression), as statistics offices do.
  */
@@ -21,8 +21,13 @@ export interface DraftCell {
   readonly hidden?: boolean;
 }
 
+/** Counts that would single someone out: 1 to 4. */
+export function sensitive(count: number): boolean {
+  return count > 0 && count < SUPPRESSION_THRESHOLD;
+}
+
 export function draftCell(count: number): DraftCell {
-  return { count, suppressed: count < SUPPRESSION_THRESHOLD };
+  return { count, suppressed: sensitive(count) };
 }
 
 /** A part of a sum that the report does not show but a reader could derive (e.g. "missed" = measured − within). */
@@ -52,7 +57,7 @@ export function suppressDerivable(groups: readonly AdditiveGroup[]): void {
       const notShown = group.parts.filter(unknown);
       if (notShown.length !== 1) continue;
       const [only] = notShown;
-      if (!only.suppressed && only.count >= SUPPRESSION_THRESHOLD) continue;
+      if (!only.suppressed && !sensitive(only.count)) continue;
       const candidates = group.parts.filter((p) => !unknown(p));
       if (candidates.length === 0) continue;
       const smallest = candidates.reduce((a, b) => (b.count < a.count ? b : a));
@@ -73,6 +78,7 @@ export interface Measure {
 }
 
 export function measure(value: number | null, basis: number, extraSuppression = false): Measure {
+  if (basis === 0) return { value: null, suppressed: false };
   const suppressed = basis < SUPPRESSION_THRESHOLD || extraSuppression;
   return suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
 }

@@ -54,10 +54,11 @@ describe('working days between two moments', () => {
 });
 
 describe('suppression', () => {
-  it('shows counts of 5 and more, "< 5" below', () => {
+  it('shows counts of 5 and more and 0, "< 5" for 1 to 4', () => {
     expect(publish(draftCell(5))).toEqual({ value: 5, suppressed: false });
     expect(publish(draftCell(4))).toEqual({ value: null, suppressed: true });
-    expect(publish(draftCell(0))).toEqual({ value: null, suppressed: true });
+    expect(publish(draftCell(1))).toEqual({ value: null, suppressed: true });
+    expect(publish(draftCell(0))).toEqual({ value: 0, suppressed: false });
   });
 
   it('suppresses the smallest other part when one suppressed part could be derived from the total', () => {
@@ -75,6 +76,12 @@ describe('suppression', () => {
     const small = [draftCell(3), draftCell(1)];
     suppressDerivable([{ parts: small, total: draftCell(4) }]);
     expect(small.map((p) => p.suppressed)).toEqual([true, true]);
+  });
+
+  it('does not protect a derivable 0, which describes no one', () => {
+    const parts = [draftCell(12), draftCell(0)];
+    suppressDerivable([{ parts, total: draftCell(12) }, { parts: [draftCell(7), hiddenPart(0)], total: draftCell(7) }]);
+    expect(parts.map((p) => p.suppressed)).toEqual([false, false]);
   });
 
   it('protects a hidden part below the threshold (missed = measured − within), not one of 5 or more', () => {

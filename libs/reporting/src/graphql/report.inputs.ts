@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
 import { SafeText } from '@schakel/platform';
-import type { ProposalStatus } from '../reporting.enums';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../reporting.enums';
 import { ProposalStatusEnum } from './enums.graphql';
 
 // Shapes only; the rules live in the services.
@@ -49,7 +49,7 @@ export class SimplificationProposalInput {
 @InputType('ProposalStatusInput')
 export class ProposalStatusInput {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field(() => ProposalStatusEnum) status!: ProposalStatus;
+  @Field(() => ProposalStatusEnum) @IsIn(PROPOSAL_STATUSES) status!: ProposalStatus;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
   @Field(() => String, { nullable: true, description: 'Antwoord van de eigenaar.' }) @IsOptional() @SafeText({ max: 4000 }) response?: string | null;
   @Field(() => String, { nullable: true, description: 'Verplicht bij AFGEWEZEN.' }) @IsOptional() @SafeText({ max: 2000 }) rejectionReason?: string | null;

@@ -66,7 +66,7 @@ export class ReportRefreshSchedule implements OnApplicationBootstrap, BeforeAppl
 
   async ensure(): Promise<void> {
     try {
-      await this.queue.upsertJobScheduler(REPORT_REFRESH_SCHEDULER, { every: REPORT_REFRESH_EVERY_MS, immediately: true }, { name: 'refresh', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+      await this.queue.upsertJobScheduler(REPORT_REFRESH_SCHEDULER, { every: REPORT_REFRESH_EVERY_MS }, { name: 'refresh', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
     } catch (error) {
       this.logger.warn(`Report refresh schedule not set, will retry: ${safeErrorMessage(error)}`);
     }
