@@ -2,14 +2,19 @@ import type {
   ActionItemStatus,
   ActionListVersionStatus,
   BottleneckCategory,
+  BottleneckGrouping,
   ConsentMethod,
   ContactChannel,
   EmployeeRole,
   HandoffAction,
   HandoffStatus,
+  LearningStoryStatus,
   Outcome,
+  ProposalStatus,
   ReferralStatus,
   ReferralTopic,
+  ReportScope,
+  ReviewDecision,
   SignatureIntent,
   SigningKeyStatus,
   TimelineEventType,
@@ -145,6 +150,36 @@ export const SIGNING_KEY_STATUS_LABEL: Record<SigningKeyStatus, string> = {
   NOT_YET_VALID: 'Nog niet geldig',
   REVOKED: 'Ingetrokken',
   UNKNOWN: 'Onbekend',
+};
+
+export const REPORT_SCOPE_LABEL: Record<ReportScope, string> = {
+  ORGANISATION: 'Mijn organisatie',
+  ACTION_LIST: 'Alle partijen van een actielijst',
+};
+
+export const BOTTLENECK_GROUPING_LABEL: Record<BottleneckGrouping, string> = {
+  CATEGORY: 'Soort knelpunt',
+  RULE: 'Regel of systeem',
+  ORGANISATION: 'Organisatie',
+  TOPIC: 'Onderwerp',
+};
+
+export const LEARNING_STORY_STATUS_LABEL: Record<LearningStoryStatus, string> = {
+  TER_REVIEW: 'Ter beoordeling',
+  GOEDGEKEURD: 'Goedgekeurd',
+  AFGEWEZEN: 'Afgewezen',
+};
+
+export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
+  INGEDIEND: 'Ingediend',
+  IN_BEHANDELING: 'In behandeling',
+  OPGELOST: 'Opgelost',
+  AFGEWEZEN: 'Afgewezen',
+};
+
+export const REVIEW_DECISION_LABEL: Record<ReviewDecision, string> = {
+  APPROVE: 'Goedkeuren',
+  REJECT: 'Afwijzen',
 };
 
 export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
