@@ -43,11 +43,13 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+    // No more batches at once than the pool was sized for (a fifth would only wait for a connection).
+    const lanes = new Semaphore(EVENT_BATCH_LANES);
     this.events = new EventBatcher({
       maxSize: EVENT_BATCH_SIZE,
       windowMs: EVENT_BATCH_WINDOW_MS,
       keyOf: (event) => event.outboxId,
-      run: (events) => batch.run(events),
+      run: (events) => lanes.use(() => batch.run(events)),
     });
     this.deadlineSlots = new Semaphore(config.WORKER_CONCURRENCY);
   }
