@@ -10,6 +10,7 @@ import { Layout } from './Layout';
 import { ACTION_LIST_ROLES, DRAFT_ROLES, SIGN_ROLES } from '../action-lists/roles';
 import { CASE_ROLES, hasRole, MeProvider, RECEIVER_ROLES, type CurrentUser } from './me';
 import { NotFoundPage, OtherRolePage } from './StaticPages';
+import { REPORT_ROLES, STORY_WRITE_ROLES } from '../reports/roles';
 
 // One chunk per screen, so the sign-in page loads quickly; the action-list screens (and with them
 // the signing core) load only for secretarissen and beleid. Report screens slot in here too.
@@ -21,6 +22,14 @@ const ActionListsPage = lazy(() => import('../action-lists/ActionListsPage'));
 const ActionListPage = lazy(() => import('../action-lists/ActionListPage'));
 const ActionListDraftPage = lazy(() => import('../action-lists/ActionListDraftPage'));
 const SigningKeysPage = lazy(() => import('../action-lists/SigningKeysPage'));
+const ReportsLayout = lazy(() => import('../reports/ReportsLayout'));
+const BottleneckReportPage = lazy(() => import('../reports/BottleneckReportPage'));
+const ExecutionReportPage = lazy(() => import('../reports/ExecutionReportPage'));
+const LearningStoriesPage = lazy(() => import('../reports/LearningStoriesPage'));
+const NewLearningStoryPage = lazy(() => import('../reports/NewLearningStoryPage'));
+const ProposalsPage = lazy(() => import('../reports/ProposalsPage'));
+const NewProposalPage = lazy(() => import('../reports/NewProposalPage'));
+const YearReportPage = lazy(() => import('../reports/YearReportPage'));
 
 function Loading() {
   return (
@@ -34,6 +43,7 @@ function home(user: CurrentUser): string {
   if (hasRole(user, RECEIVER_ROLES)) return '/inkomend';
   if (hasRole(user, CASE_ROLES)) return '/uitgaand';
   if (hasRole(user, ACTION_LIST_ROLES)) return '/actielijsten';
+  if (hasRole(user, REPORT_ROLES)) return '/rapportages';
   return '/meldingen';
 }
 
@@ -41,6 +51,8 @@ function SignedInRoutes({ user }: { user: CurrentUser }) {
   const isCase = hasRole(user, CASE_ROLES);
   const actionLists = hasRole(user, ACTION_LIST_ROLES);
   const drafts = hasRole(user, DRAFT_ROLES);
+  const reports = hasRole(user, REPORT_ROLES);
+  const stories = hasRole(user, STORY_WRITE_ROLES);
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -55,6 +67,17 @@ function SignedInRoutes({ user }: { user: CurrentUser }) {
           <Route path="actielijsten/sleutels" element={hasRole(user, SIGN_ROLES) ? <SigningKeysPage /> : <OtherRolePage />} />
           <Route path="actielijsten/:id" element={actionLists ? <ActionListPage /> : <OtherRolePage />} />
           <Route path="actielijsten/:id/bewerken" element={drafts ? <ActionListDraftPage /> : <OtherRolePage />} />
+          <Route path="rapportages" element={reports ? <ReportsLayout /> : <OtherRolePage />}>
+            <Route index element={<Navigate to="knelpunten" replace />} />
+            <Route path="knelpunten" element={<BottleneckReportPage />} />
+            <Route path="uitvoering" element={<ExecutionReportPage />} />
+            <Route path="leerverhalen" element={<LearningStoriesPage />} />
+            <Route path="agenda" element={<ProposalsPage />} />
+            <Route path="agenda/nieuw" element={<NewProposalPage />} />
+            <Route path="jaarrapport" element={<YearReportPage />} />
+          </Route>
+          <Route path="leerverhalen" element={stories ? <LearningStoriesPage /> : <OtherRolePage />} />
+          <Route path="leerverhalen/nieuw" element={stories ? <NewLearningStoryPage /> : <OtherRolePage />} />
           <Route path="meldingen" element={<NotificationsPage />} />
           <Route path="inloggen/*" element={<Navigate to={home(user)} replace />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { useAnnounce } from '../ui/announcer';
 import { ROLE_LABEL } from '../ui/labels';
 import { ACTION_LIST_ROLES } from '../action-lists/roles';
+import { REPORT_ROLES, STORY_WRITE_ROLES } from '../reports/roles';
 import { CASE_ROLES, hasRole, RECEIVER_ROLES, useMe } from './me';
 
 /** Header, main menu and the page. Meldingen arrive live and are announced. */
@@ -108,6 +109,20 @@ export function Layout() {
             <li>
               <NavLink to="/actielijsten" className={navClass}>
                 Actielijsten
+              </NavLink>
+            </li>
+          )}
+          {hasRole(me, REPORT_ROLES) && (
+            <li>
+              <NavLink to="/rapportages" className={navClass}>
+                Rapportages
+              </NavLink>
+            </li>
+          )}
+          {hasRole(me, STORY_WRITE_ROLES) && (
+            <li>
+              <NavLink to="/leerverhalen" className={navClass}>
+                Leerverhalen
               </NavLink>
             </li>
           )}
