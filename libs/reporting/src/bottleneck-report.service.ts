@@ -88,6 +88,7 @@ export class BottleneckReportService {
     const data = await readPerOrganisation(this.dataSource, [...names.keys()], async (m, id) => ({
       items: await textsStore.bottlenecks(m, id, range.first, range.last),
       stories: await textsStore.stories(m, id, { status: 'GOEDGEKEURD', first: range.first, last: range.last, limit: 50 }),
+      proposals: await textsStore.proposals(m, id, 200),
       refreshedAt: (await aggregatesStore.state(m, id))?.refreshedAt ?? null,
     }));
     const items: BottleneckItem[] = [...data.entries()].flatMap(([id, d]) => d.items.map((i) => ({ ...i, organisationName: names.get(id) ?? '' })));
@@ -143,7 +144,7 @@ export class BottleneckReportService {
       })),
       trend: trend.map((m) => ({ month: m.month, label: monthLabel(m.month), count: publish(m.t.count), maatwerk: publish(m.t.maatwerk) })),
       stories: [...data.values()].flatMap((d) => d.stories).sort((a, b) => a.month.localeCompare(b.month) || a.id.localeCompare(b.id)),
-      proposals: await this.execution.agenda([...names.keys()]),
+      proposals: await this.execution.agenda([...data.values()].map((d) => d.proposals)),
       dataUpTo: refreshed.some((r) => r === null) ? null : new Date(Math.min(...refreshed.map((r) => r?.getTime() ?? 0))),
       generatedAt: new Date(),
     };

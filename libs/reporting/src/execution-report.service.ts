@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@schakel/platform';
+import { type RequestContext, runInTenant } from '@schakel/platform';
 import { REFERRAL_TOPICS, type ReferralTopic } from '@schakel/referrals';
 import { DataSource } from 'typeorm';
 import { assertMayReadReports } from './access';
@@ -22,7 +22,7 @@ import { type ProposalView, ProposalsService } from './proposals.service';
 import type { ReportScope } from './reporting.enums';
 import { ReportScopes, type ResolvedScope } from './scope.service';
 import { aggregatesStore, type DurationRow } from './store/aggregates.store';
-import { type LearningStory, textsStore } from './store/texts.store';
+import { type LearningStory, type Proposal, textsStore } from './store/texts.store';
 import { readPerOrganisation } from './tenant-reads';
 
 export interface ExecutionRow {
@@ -50,6 +50,7 @@ interface OrganisationData {
   counts: Awaited<ReturnType<typeof aggregatesStore.monthCounts>>;
   durations: DurationRow[];
   stories: LearningStory[];
+  proposals: Proposal[];
   refreshedAt: Date | null;
 }
 
@@ -84,17 +85,17 @@ export class ExecutionReportService {
     const range = monthRange(period);
     const resolved = await this.scopes.resolve(ctx, scope, actionListId);
     const ids = resolved.organisations.map((o) => o.id);
-    let proposals: ProposalView[] = [];
     const data = await readPerOrganisation(this.dataSource, ids, async (m, id): Promise<OrganisationData> => {
       const state = await aggregatesStore.state(m, id);
       return {
         counts: await aggregatesStore.monthCounts(m, id, range.first, range.last),
         durations: await aggregatesStore.durations(m, id, range.first, range.last),
         stories: await textsStore.stories(m, id, { status: 'GOEDGEKEURD', first: range.first, last: range.last, limit: 50 }),
+        proposals: await textsStore.proposals(m, id, 200),
         refreshedAt: state?.handoffsRefreshedAt ?? null,
       };
     });
-    proposals = await this.agenda(ids);
+    const proposals = await this.agenda([...data.values()].map((d) => d.proposals));
 
     const total = new Accumulator();
     const byMonth = accumulators(range.months);
@@ -146,11 +147,16 @@ export class ExecutionReportService {
     };
   }
 
-  /** The vereenvoudigingsagenda of the organisations in scope: what they proposed and what was proposed to them. */
-  async agenda(organisationIds: readonly string[]): Promise<ProposalView[]> {
-    const seen = new Map<string, ProposalView>();
-    const lists = await readPerOrganisation(this.dataSource, organisationIds, async (m, id) => this.proposals.views(m, await textsStore.proposals(m, id, 200), id));
-    for (const list of lists.values()) for (const p of list) seen.set(p.id, p);
-    return [...seen.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
+  /**
+   * The vereenvoudigingsagenda of the organisations in scope (what they proposed and what was
+   * proposed to them), from the proposals each read in its own tenant; one more transaction adds
+   * names and bundled knelpunten.
+   */
+  async agenda(perOrganisation: Iterable<readonly Proposal[]>): Promise<ProposalView[]> {
+    const unique = new Map<string, Proposal>();
+    for (const list of perOrganisation) for (const p of list) unique.set(p.id, p);
+    const proposals = [...unique.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
+    if (proposals.length === 0) return [];
+    return runInTenant(this.dataSource, { organisationId: proposals[0].authorOrganisationId }, (m) => this.proposals.views(m, proposals));
   }
 }
