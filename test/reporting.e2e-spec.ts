@@ -447,6 +447,7 @@ describe('reports (issue 12)', () => {
     it('is not in a report before a coördinator other than the writer approved it', async () => {
       expect((await execution('beleid@uwv.demo')).stories).toEqual([]);
       expect((await bottlenecks('beleid@uwv.demo')).stories).toEqual([]);
+      expect((await ok<{ learningStories: unknown[] }>('beleid@uwv.demo', `{ learningStories { id } }`)).learningStories).toEqual([]);
       expect(await code('behandelaar@uwv.demo', REVIEW, { id: first, d: 'APPROVE' })).toBe('FORBIDDEN');
       expect(await code('coordinator@svb.demo', REVIEW, { id: first, d: 'APPROVE' })).toBe('NOT_FOUND');
       // A coördinator's own story needs another coördinator.
@@ -461,6 +462,7 @@ describe('reports (issue 12)', () => {
       const r = await execution('beleid@uwv.demo');
       expect(r.stories.map((s) => [s.id, s.title, s.status])).toEqual([[first, 'Voorschot op vertrouwen', 'GOEDGEKEURD']]);
       expect((await bottlenecks('beleid@uwv.demo')).stories.map((s) => s.id)).toEqual([first]);
+      expect((await ok<{ learningStories: Array<{ id: string }> }>('beleid@uwv.demo', `{ learningStories { id } }`)).learningStories.map((s) => s.id)).toEqual([first]);
       // Tilburg's own report does not show UWV's story; the joint one does.
       expect((await execution('beleid@tilburg.demo')).stories).toEqual([]);
       expect((await execution('beleid@tilburg.demo', 'ACTION_LIST', jointListId)).stories.map((s) => s.id)).toEqual([first]);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type RequestContext, TenantTransactions, textProblem } from '@schakel/platform';
+import { AppError, hasAnyRole, type RequestContext, TenantTransactions, textProblem } from '@schakel/platform';
 import { reportQueries } from '@schakel/referrals';
 import { assertMayReadStories, assertMayReviewStory, assertMayWriteStory } from './access';
 import { monthOf } from './figures/calendar';
@@ -83,10 +83,15 @@ export class LearningStoriesService {
     });
   }
 
-  /** Stories of the own organisation: coördinatoren see what awaits review, writers and report readers the rest. */
+  /**
+   * Stories of the own organisation. Case roles (writers, reviewers) see every status; report
+   * readers only approved ones, since a story is not reportable before its review.
+   */
   async list(ctx: RequestContext, status: LearningStoryStatus | null): Promise<LearningStory[]> {
     assertMayReadStories(ctx.actor);
-    return this.tenants.run({ organisationId: ctx.actor.organisationId }, (m) => textsStore.stories(m, ctx.actor.organisationId, { status, limit: 200 }));
+    const writer = hasAnyRole(ctx.actor, ['BEHANDELAAR', 'COORDINATOR']);
+    if (!writer && status !== null && status !== 'GOEDGEKEURD') return [];
+    return this.tenants.run({ organisationId: ctx.actor.organisationId }, (m) => textsStore.stories(m, ctx.actor.organisationId, { status: writer ? status : 'GOEDGEKEURD', limit: 200 }));
   }
 }
 
