@@ -63,7 +63,7 @@ export interface MaatwerkSource {
   citizenName: string | null;
 }
 
-const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
+const month = (column: string) => `date_trunc('month', (${column}) AT TIME ZONE 'Europe/Amsterdam')::date`;
 const localDate = (column: string) => `(${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
 const OPEN = `ARRAY['REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS']::handoff_status[]`;
 
@@ -100,16 +100,17 @@ export const reportQueries = {
     );
   },
 
-  /** Every month in which this organisation sent or received a handoff (the first build). */
-  async allMonths(m: EntityManager, organisationId: string): Promise<string[]> {
-    return parseRows(
+  /** The month of this organisation's first handoff, sent or received (the first build starts there); null if none. */
+  async firstMonth(m: EntityManager, organisationId: string): Promise<string | null> {
+    const rows = parseRows(
       await m.query(
-        `SELECT DISTINCT ${month('h.requested_at')}::text AS month FROM handoffs h
-          WHERE h.from_organisation_id = $1 OR h.to_organisation_id = $1 ORDER BY 1`,
+        `SELECT ${month(`LEAST((SELECT min(h.created_at) FROM handoffs h WHERE h.to_organisation_id = $1),
+                               (SELECT min(h.created_at) FROM handoffs h WHERE h.from_organisation_id = $1)) - interval '1 day'`)}::text AS month`,
         [organisationId],
       ),
-      (row) => reader('handoffs', asRow(row, 'handoffs')).text('month'),
+      (row) => reader('handoffs', asRow(row, 'handoffs')).nullableText('month'),
     );
+    return rows[0] ?? null;
   },
 
   /**

@@ -66,9 +66,12 @@ export async function refreshInTransaction(m: EntityManager, organisationId: str
   if (months.length > 0) {
     const today = DateTime.fromJSDate(now, { zone: ZONE });
     const calendar = workingDayCalendar(months[0], today.plus({ days: 1 }).toISODate() ?? '', goodFriday);
-    const counts = await reportQueries.monthCounts(m, organisationId, months, now);
-    const durations = await reportQueries.durations(m, organisationId, months, calendar);
-    await aggregatesStore.replaceMonths(m, organisationId, months, counts, durations);
+    // A month per statement: each stays well within the statement timeout, however long the history.
+    for (const month of months) {
+      const counts = await reportQueries.monthCounts(m, organisationId, [month], now);
+      const durations = await reportQueries.durations(m, organisationId, [month], calendar);
+      await aggregatesStore.replaceMonths(m, organisationId, [month], counts, durations);
+    }
   }
   let after = state?.bottlenecksAfter ?? null;
   let copied = 0;
@@ -86,11 +89,17 @@ export async function refreshInTransaction(m: EntityManager, organisationId: str
 }
 
 async function monthsToCompute(m: EntityManager, organisationId: string, refreshedAt: Date | null, now: Date): Promise<string[]> {
-  if (!refreshedAt) return reportQueries.allMonths(m, organisationId);
+  const current = monthOf(now);
+  if (!refreshedAt) {
+    // The first build: every month from the first handoff up to now.
+    const first = await reportQueries.firstMonth(m, organisationId);
+    const months: string[] = [];
+    for (let d = DateTime.fromISO(first ?? current, { zone: ZONE }); (d.toISODate() ?? '') <= current; d = d.plus({ months: 1 })) months.push(d.toISODate() ?? '');
+    return months;
+  }
   const since = new Date(refreshedAt.getTime() - REFRESH_MARGIN_DAYS * 86_400_000);
   const changed = await reportQueries.changedMonths(m, organisationId, since);
   // The current and previous month always: open steps pass their deadline without any write.
-  const current = monthOf(now);
   const previous = DateTime.fromISO(current, { zone: ZONE }).minus({ months: 1 }).toISODate() ?? current;
   return [...new Set([...changed, previous, current])].sort();
 }
