@@ -168,7 +168,8 @@ describe('joint action lists', () => {
     // UWV's statement and signature sent by SVB's secretaris: another person's key.
     expect(await code(svb.username, SIGN, { v: versionId, s: statement, j: jws })).toBe('FORBIDDEN');
     // One character changed in the statement: the signature no longer matches it.
-    const changed = statement.replace(/"signedAt":"(\d{4})/, (_m, year: string) => `"signedAt":"${year}`).replace(/\.(\d)(\d\d)Z/, (_m, a: string, b: string) => `.${(Number(a) + 1) % 10}${b}Z`);
+    // One millisecond later (earlier from .999): still within the key's validity, so only the signature can refuse it.
+    const changed = statement.replace(/(\d)Z"/, (_m, d: string) => `${d === '9' ? 8 : Number(d) + 1}Z"`);
     expect(changed).not.toBe(statement);
     expect(await code(uwv.username, SIGN, { v: versionId, s: changed, j: jws })).toBe('BAD_USER_INPUT');
     // A content hash that is not the open version's.
@@ -453,6 +454,16 @@ describe('joint action lists', () => {
     expect(outbox.rows.length).toBe(sent.length);
     // Ids only in the payload.
     for (const { payload } of outbox.rows) expect(Object.keys(payload).sort()).toEqual(['itemId', 'kind', 'listId', 'organisationId', 'versionId']);
+    // The worker turns each reminder into a notification for the organisation's secretarissen.
+    const notified = await eventually(async () => {
+      const { rows } = await owner.query<{ username: string; message: string }>(
+        `SELECT e.username, n.message FROM notifications n JOIN employees e ON e.id = n.recipient_id WHERE n.type = 'ACTION_LIST_REMINDER'`,
+      );
+      return rows.some((r) => r.username === 'secretaris@svb.demo') && rows.some((r) => r.username === 'secretaris@tilburg.demo') ? rows : undefined;
+    });
+    expect(notified.filter((n) => n.username === 'secretaris@svb.demo').map((n) => n.message)).toEqual([
+      'Herinnering: een actielijst wacht al 5 werkdagen op de ondertekening van uw organisatie.',
+    ]);
     // Sent once: a later scan finds nothing left to remind.
     await deleteKeys(currentTestEnvironment().redisUrl, `${env.redisPrefix}:action-lists*`);
     expect(await scan.scan()).toBe(0);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '@schakel/organisations';
 import { QueueModule, QueueName } from '@schakel/platform';
 import { DeadlinesService } from './deadlines/deadlines.service';
+import { ActionListReminderNotifier } from './notifications/action-list-reminders';
 import { ClosedLoopNotifier } from './notifications/closed-loop.service';
 import { NewHandoffNotifier } from './notifications/new-handoff.service';
 import { NotificationsService } from './notifications/notifications.service';
@@ -23,7 +24,8 @@ import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
     DeadlinesService,
     ClosedLoopNotifier,
     NewHandoffNotifier,
+    ActionListReminderNotifier,
   ],
-  exports: [NotificationsService, WebhookSender, WebhookSubscriptions, WebhookDispatch, DeadlineCalculator, ResponseNormProvider, DeadlinesService, ClosedLoopNotifier, NewHandoffNotifier, QueueModule],
+  exports: [NotificationsService, WebhookSender, WebhookSubscriptions, WebhookDispatch, DeadlineCalculator, ResponseNormProvider, DeadlinesService, ClosedLoopNotifier, NewHandoffNotifier, ActionListReminderNotifier, QueueModule],
 })
 export class FollowUpsModule {}

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { DeadlinesService } from '../deadlines/deadlines.service';
+import type { ActionListReminderNotifier } from '../notifications/action-list-reminders';
 import type { ClosedLoopNotifier } from '../notifications/closed-loop.service';
 import { NewHandoffNotifier } from '../notifications/new-handoff.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -51,12 +52,14 @@ describe('follow-up batches', () => {
     // The per-event handlers are not under test here; they record that they ran.
     const deadlines = { onAccepted: async (e: RelayedEvent) => void perEventCalls.push(e.outboxId) } as unknown as DeadlinesService;
     const closedLoop = { handles: () => false, onEvent: async () => undefined } as unknown as ClosedLoopNotifier;
+    const actionListReminders = { handles: () => false, onEvent: async () => undefined } as unknown as ActionListReminderNotifier;
     batch = new FollowUpBatch(
       app,
       new RequestedDeadlines(new TableResponseNorms(app), new DeadlineCalculator(config)),
       deadlines,
       new NewHandoffNotifier(app, new OrganisationsService(app), new EmployeesService(app), notifications),
       closedLoop,
+      actionListReminders,
       notifications,
       new WebhookDispatch(app, config, webhooks),
       new OutboxStore(app),

@@ -6,6 +6,7 @@ import type Redis from 'ioredis';
 import { type HandoffClock } from '@schakel/referrals';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ActionListReminderNotifier } from '../notifications/action-list-reminders';
 import { ClosedLoopNotifier } from '../notifications/closed-loop.service';
 import { type NewHandoffLookups, NewHandoffNotifier } from '../notifications/new-handoff.service';
 import { type CreatedNotification, type NewNotification, NotificationsService } from '../notifications/notifications.service';
@@ -53,6 +54,7 @@ export class FollowUpBatch {
     private readonly deadlines: DeadlinesService,
     private readonly newHandoff: NewHandoffNotifier,
     private readonly closedLoop: ClosedLoopNotifier,
+    private readonly actionListReminders: ActionListReminderNotifier,
     private readonly notifications: NotificationsService,
     private readonly dispatch: WebhookDispatch,
     private readonly outbox: OutboxStore,
@@ -138,6 +140,7 @@ export class FollowUpBatch {
   private async perEvent(event: RelayedEvent): Promise<void> {
     if (event.topic === 'handoff.accepted') await this.deadlines.onAccepted(event);
     if (this.closedLoop.handles(event.topic)) await this.closedLoop.onEvent(event);
+    if (this.actionListReminders.handles(event.topic)) await this.actionListReminders.onEvent(event);
   }
 
   /** Live events for handoffEvents subscriptions on every API process (best effort; ids only). */

@@ -33,13 +33,7 @@ export class RequestedDeadlines {
 
   /** The handoffs' clocks, read in the caller's transaction in the receiver's tenant; takes no row lock. */
   async load(m: EntityManager, handoffIds: readonly string[]): Promise<HandoffClock[]> {
-    // The store reads one handoff per statement; a list-taking read would make this one statement.
-    const clocks: HandoffClock[] = [];
-    for (const id of handoffIds) {
-      const clock = await handoffsStore.clock(m, id);
-      if (clock) clocks.push(clock);
-    }
-    return clocks;
+    return handoffsStore.clocks(m, handoffIds);
   }
 
   /**
@@ -58,16 +52,19 @@ export class RequestedDeadlines {
   /** Stores the computed deadlines (in the receiver's tenant) and gives back the check job of each handoff. */
   async store(m: EntityManager, handoffs: readonly HandoffClock[], due: ReadonlyMap<string, AcceptDue>): Promise<AcceptCheckJob[]> {
     const jobs: AcceptCheckJob[] = [];
+    const toStore: Array<{ id: string; due: Date; source: string }> = [];
     for (const h of handoffs) {
       const deadline = due.get(h.id);
       if (!deadline) continue;
-      if (!h.acceptDueAt && deadline.source !== undefined) await handoffsStore.setAcceptDue(m, h.id, deadline.at, deadline.source);
+      if (!h.acceptDueAt && deadline.source !== undefined) toStore.push({ id: h.id, due: deadline.at, source: deadline.source });
       jobs.push({
         name: 'deadline.check',
         data: { handoffId: h.id, organisationId: h.toOrganisationId, step: 'ACCEPT', level: 1 },
         opts: { jobId: deadlineJobId(h.id, 'ACCEPT', 1), delay: Math.max(0, deadline.at.getTime() - Date.now()) },
       });
     }
+    // One statement for the batch; a deadline already stored (a retry) is kept.
+    await handoffsStore.setAcceptDueMany(m, toStore);
     return jobs;
   }
 }

@@ -306,6 +306,23 @@ export const handoffsStore = {
     return rows[0];
   },
 
+  /** The clocks of many handoffs in one statement (those the current tenant may see). */
+  async clocks(m: EntityManager, ids: readonly string[]): Promise<HandoffClock[]> {
+    if (ids.length === 0) return [];
+    return parseRows(await m.query(`SELECT ${CLOCK_COLUMNS} FROM handoffs h JOIN referrals r ON r.id = h.referral_id WHERE h.id = ANY($1::uuid[])`, [ids]), parseClock);
+  },
+
+  /** setAcceptDue for many handoffs in one statement; each deadline is still set once only. */
+  async setAcceptDueMany(m: EntityManager, rows: ReadonlyArray<{ id: string; due: Date; source: string }>): Promise<void> {
+    if (rows.length === 0) return;
+    await m.query(
+      `UPDATE handoffs h SET accept_due_at = v.due, deadline_source = v.source
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS v(id, due, source)
+        WHERE h.id = v.id AND h.accept_due_at IS NULL`,
+      [rows.map((r) => r.id), rows.map((r) => r.due), rows.map((r) => r.source)],
+    );
+  },
+
   /** Sets the acceptance deadline once (a retry keeps the first); `source` names the norm. */
   async setAcceptDue(m: EntityManager, id: string, due: Date, source: string): Promise<void> {
     await m.query(`UPDATE handoffs SET accept_due_at = $2, deadline_source = $3 WHERE id = $1 AND accept_due_at IS NULL`, [id, due, source]);
