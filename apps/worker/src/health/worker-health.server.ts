@@ -1,17 +1,19 @@
 import { createServer, type Server } from 'node:http';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, HealthService, REDIS } from '@schakel/platform';
 import type Redis from 'ioredis';
 import { HEARTBEAT_EVERY_MS, heartbeatKey } from '../heartbeat/heartbeat.processor';
 
 /**
  * The worker serves no API; it opens a small port (WORKER_HEALTH_PORT) for its orchestrator:
- * /health/live and /health/ready (PostgreSQL, Redis, and a recent heartbeat job).
+ * /health/live and /health/ready (PostgreSQL, Redis, and a recent heartbeat job). From SIGTERM
+ * on it answers not-ready while the processors finish their active jobs.
  */
 @Injectable()
-export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerHealthServer.name);
   private server?: Server;
+  private stopping = false;
 
   constructor(
     private readonly health: HealthService,
@@ -39,6 +41,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     return typeof address === 'object' && address ? address.port : undefined;
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -46,6 +52,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   private async handle(url: string): Promise<{ status: number; body: unknown }> {
     if (url === '/health/live') return { status: 200, body: { status: 'ok' } };
     if (url === '/health/ready') {
+      if (this.stopping) return { status: 503, body: { status: 'stopping' } };
       const report = await this.health.readiness({ heartbeat: () => this.recentHeartbeat() });
       return { status: report.status === 'ok' ? 200 : 503, body: report };
     }

@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+
+export interface GracefulShutdownOptions {
+  /**
+   * How long the API keeps serving after it reported not-ready, so that load balancers (the
+   * Kubernetes endpoints controller, an ingress) stop sending new requests before it closes.
+   */
+  drainDelayMs: number;
+  /** Whatever is still open after this long is given up: the process exits with 1. */
+  limitMs: number;
+  log: (message: string) => void;
+}
+
+/** Defaults: a readiness probe every 5 s sees the 503 before the listener closes; Kubernetes waits 45 s. */
+export const DEFAULT_DRAIN_DELAY_MS = 5_000;
+export const DEFAULT_SHUTDOWN_LIMIT_MS = 40_000;
+
+/** A whole number of milliseconds from the environment, or the default when unset or not a number. */
+export function millisFromEnv(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+/**
+ * Rolling restarts without failed requests. Call before `app.listen`. On SIGTERM or SIGINT:
+ *  1. /health/ready answers 503 and every answer carries `Connection: close`, so balancers and
+ *     keep-alive clients move to other instances, while requests still arriving are served;
+ *  2. after `drainDelayMs` the listener closes (idle keep-alive connections with it) and the
+ *     requests in flight are awaited;
+ *  3. then the application closes: graphql-ws ends its sockets with 1001 "Going away" (clients
+ *     reconnect, through the balancer, to another instance), then queues and database pools.
+ */
+export function installGracefulShutdown(app: INestApplication, options: GracefulShutdownOptions): void {
+  let draining = false;
+  let inFlight = 0;
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  app.use('/health/ready', (_req: unknown, res: { status(code: number): { json(body: unknown): void } }, next: () => void) => {
+    if (!draining) return next();
+    res.status(503).json({ status: 'draining' });
+  });
+  const server = app.getHttpServer() as Server;
+  server.on('request', (_req, res) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+  });
+
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    if (draining) return;
+    draining = true;
+    const started = Date.now();
+    setTimeout(() => {
+      options.log(`Shutdown did not finish within ${options.limitMs} ms (${inFlight} requests open); exiting.`);
+      process.exit(1);
+    }, options.limitMs).unref();
+    options.log(`${signal}: not ready any more; closing in ${options.drainDelayMs} ms`);
+    await new Promise((r) => setTimeout(r, options.drainDelayMs));
+    server.close();
+    server.closeIdleConnections();
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+    await app.close();
+    options.log(`Stopped after ${Date.now() - started} ms`);
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s: NodeJS.Signals) => void shutdown(s));
+}
