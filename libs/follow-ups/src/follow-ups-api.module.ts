@@ -11,7 +11,7 @@ import { WebhooksResolver } from './graphql/webhooks.resolver';
 
 /** The API side: notifications and handoff events (live subscriptions), webhook management and organisations' response norms. */
 @Module({
-  imports: [FollowUpsModule, ReferralsModule, QueueModule.register(QueueName.System)],
+  imports: [FollowUpsModule, ReferralsModule, QueueModule.register(QueueName.System, QueueName.ActionLists)],
   providers: [pubSubProvider, PubSubCloser, NotificationsResolver, WebhooksResolver, HandoffEventsResolver, NormLoaders, OrganisationNormsResolver],
 })
 export class FollowUpsApiModule {}

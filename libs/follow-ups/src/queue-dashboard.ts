@@ -28,7 +28,7 @@ export function mayOpenQueueDashboard(actor: Actor): boolean {
 export function mountQueueDashboard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  const queues = [QueueName.FollowUps, QueueName.Webhooks, QueueName.System].map((name) => app.get<Queue>(getQueueToken(name)));
+  const queues = [QueueName.FollowUps, QueueName.Webhooks, QueueName.System, QueueName.ActionLists].map((name) => app.get<Queue>(getQueueToken(name)));
   // Read-only: even the operator must not add, change or remove jobs that act on case data.
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
   const actors = app.get(ActorResolver);
