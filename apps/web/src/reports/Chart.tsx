@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 
 export interface Series {
   key: string;
@@ -34,11 +34,26 @@ export function ReportChart({ title, description, kind, data, series }: { title:
       <CartesianGrid stroke="#c5ced8" strokeDasharray="3 3" />
       <XAxis dataKey="label" tick={{ fill: '#1b2733', fontSize: 12 }} />
       <YAxis allowDecimals={false} tick={{ fill: '#1b2733', fontSize: 12 }} width={40} />
-      <Legend />
     </>
   );
+  if (data.length === 0) return null;
   return (
-    <figure className="schakel-chart" aria-hidden={data.length === 0 ? true : undefined}>
+    <figure className="schakel-chart">
+      {/* The legend for the eye; screen readers get the series from the chart's description and the table. */}
+      <ul className="schakel-chart-legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.key}>
+            <svg width="28" height="12" viewBox="0 0 28 12">
+              {kind === 'bar' ? (
+                <rect x="4" y="1" width="20" height="10" fill={s.color} stroke="#1b2733" />
+              ) : (
+                <line x1="0" y1="6" x2="28" y2="6" stroke={s.color} strokeWidth="3" strokeDasharray={s.dashed ? '6 4' : undefined} />
+              )}
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
       {kind === 'bar' ? (
         <BarChart {...common}>
           {axes}
@@ -56,6 +71,11 @@ export function ReportChart({ title, description, kind, data, series }: { title:
       )}
     </figure>
   );
+}
+
+/** The value a chart may draw from a shown figure: "12" is 12, "< 5" (suppressed) is a gap. */
+export function shownValue(cell: { display: string }): number | null {
+  return /^\d+$/.test(cell.display) ? Number(cell.display) : null;
 }
 
 /** The value a chart may draw: the number, or a gap when the API suppressed it. */

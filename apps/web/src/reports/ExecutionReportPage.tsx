@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { ExecutionReportDocument } from '../api/generated';
+import { ExecutionReportViewDocument } from '../api/generated';
 import { userFacingErrors } from '../api/errors';
 import { usePageTitle } from '../ui/page';
-import { ReportChart, plotted } from './Chart';
+import { ReportChart, shownValue } from './Chart';
 import { executionColumns, executionRow, totalsRows } from './execution-table';
 import { periodLabel } from './period';
 import { asOf, rowLabel } from './present';
@@ -15,7 +15,7 @@ import { ReportTable } from './ReportTable';
 export default function ExecutionReportPage() {
   usePageTitle('Staat van de uitvoering');
   const { period, scope, actionListId } = useReportFilter();
-  const { data, previousData, loading, error } = useQuery(ExecutionReportDocument, { variables: { period, scope, actionListId }, fetchPolicy: 'cache-and-network' });
+  const { data, previousData, loading, error } = useQuery(ExecutionReportViewDocument, { variables: { period, scope, actionListId }, fetchPolicy: 'cache-and-network' });
   const report = (data ?? previousData)?.executionReport;
 
   return (
@@ -51,7 +51,7 @@ export default function ExecutionReportPage() {
                 kind="bar"
                 title="Overdrachten per maand"
                 description="Staafdiagram van verzonden en ontvangen overdrachten per maand. Maanden met minder dan 5 staan er niet in. De cijfers staan in de tabel."
-                data={report.byMonth.map((r) => ({ label: rowLabel(r.key, r.label), sent: plotted(r.figures.sent), received: plotted(r.figures.received) }))}
+                data={report.byMonth.map((r) => ({ label: rowLabel(r.key, r.label), sent: shownValue(r.figures.sent), received: shownValue(r.figures.received) }))}
                 series={[
                   { key: 'sent', label: 'Verzonden', color: '#1f4e79' },
                   { key: 'received', label: 'Ontvangen', color: '#e3a857' },

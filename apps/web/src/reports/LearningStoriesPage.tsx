@@ -47,11 +47,11 @@ function ReviewForm({ story, onDone }: { story: LearningStoryFieldsFragment; onD
     <form className="schakel-review-form" noValidate onSubmit={(e) => e.preventDefault()} aria-label={`Beoordeel "${story.title}"`}>
       <TextAreaField id={id} label="Opmerking voor de schrijver" description="Verplicht bij afwijzen." rows={3} value={note} onChange={setNote} error={problem} maxLength={1000} />
       <ButtonGroup>
-        <Button appearance="primary-action-button" type="button" busy={loading} onClick={() => void decide('APPROVE')}>
-          Goedkeuren<span className="schakel-visually-hidden">: {story.title}</span>
+        <Button appearance="primary-action-button" type="button" busy={loading} onClick={() => void decide('APPROVE')} aria-label={`Goedkeuren: ${story.title}`}>
+          Goedkeuren
         </Button>
-        <Button appearance="secondary-action-button" type="button" busy={loading} onClick={() => void decide('REJECT')}>
-          Afwijzen<span className="schakel-visually-hidden">: {story.title}</span>
+        <Button appearance="secondary-action-button" type="button" busy={loading} onClick={() => void decide('REJECT')} aria-label={`Afwijzen: ${story.title}`}>
+          Afwijzen
         </Button>
       </ButtonGroup>
     </form>

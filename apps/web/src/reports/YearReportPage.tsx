@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { ExecutionReportDocument, ExecutionReportPdfDocument } from '../api/generated';
+import { ExecutionReportViewDocument, ExecutionReportPdfDocument } from '../api/generated';
 import { userFacingErrors } from '../api/errors';
 import { base64ToBytes, download } from '../action-lists/present';
 import { useAnnounce } from '../ui/announcer';
@@ -39,7 +39,7 @@ export default function YearReportPage() {
   const [chosenList, setChosenList] = useState(actionListId ?? '');
   const [pdfBusy, setPdfBusy] = useState(false);
   const [pdfProblem, setPdfProblem] = useState<string | null>(null);
-  const { data, loading, error } = useQuery(ExecutionReportDocument, { variables: { period: yearPeriod(year), scope, actionListId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(ExecutionReportViewDocument, { variables: { period: yearPeriod(year), scope, actionListId }, fetchPolicy: 'cache-and-network' });
   const report = data?.executionReport;
   const thisYear = new Date().getFullYear();
 

@@ -1,11 +1,11 @@
-import type { ExecutionFiguresFieldsFragment } from '../api/generated';
+import type { ExecutionFiguresShownFragment } from '../api/generated';
 import type { CsvValue } from './csv';
 import type { Column, Row } from './ReportTable';
 
 // One column set for every "staat van de uitvoering" table (per month, topic, party), so the
 // screen, the year report and the CSV files read alike.
 
-const FIGURES: ReadonlyArray<{ label: string; value: (f: ExecutionFiguresFieldsFragment) => string }> = [
+const FIGURES: ReadonlyArray<{ label: string; value: (f: ExecutionFiguresShownFragment) => string }> = [
   { label: 'Verzonden', value: (f) => f.sent.display },
   { label: 'Ontvangen', value: (f) => f.received.display },
   { label: 'Opgepakt', value: (f) => f.accepted.display },
@@ -28,12 +28,12 @@ export function executionColumns(first: string): Column[] {
   return [{ label: first }, ...FIGURES.map((f) => ({ label: f.label, numeric: true }))];
 }
 
-export function executionRow(key: string, label: string, figures: ExecutionFiguresFieldsFragment): Row {
+export function executionRow(key: string, label: string, figures: ExecutionFiguresShownFragment): Row {
   return { key, cells: [label, ...FIGURES.map((f): CsvValue => f.value(figures))] };
 }
 
 /** The totals as "what, how many" rows: the headline figures and the chain length. */
-export function totalsRows(f: ExecutionFiguresFieldsFragment): Row[] {
+export function totalsRows(f: ExecutionFiguresShownFragment): Row[] {
   const rows: Array<[string, string]> = [
     ['Verzonden overdrachten', f.sent.display],
     ['Ontvangen overdrachten', f.received.display],
