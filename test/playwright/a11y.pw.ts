@@ -170,3 +170,64 @@ test.describe('op een smal scherm (360 px)', () => {
     await expectNoAxeViolations(page, 'de doorverwijzing met het formulier Doorsturen op 360 px');
   });
 });
+
+/** Follows a link of the Rapportages sub menu and waits for its page. */
+async function openReport(page: Page, link: string, heading: string | RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Rapportages' }).getByRole('link', { name: link }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+test('Rapportages als beleidsmedewerker: beide rapportages, leerverhalen, agenda, nieuw voorstel met fouten, jaarrapport', async ({ page }) => {
+  await signInAsDemo(page, 'beleid@tilburg.demo');
+  await openFromMenu(page, 'Rapportages');
+  await expect(page.getByRole('heading', { level: 1, name: 'Knelpuntenrapportage' })).toBeVisible();
+  await expect(page.getByTestId('bottleneck-report')).toBeVisible();
+  await expectNoAxeViolations(page, 'Knelpuntenrapportage');
+  await openReport(page, 'Staat van de uitvoering', 'Staat van de uitvoering');
+  await expect(page.getByTestId('execution-report')).toBeVisible();
+  await expectNoAxeViolations(page, 'Staat van de uitvoering');
+  await openReport(page, 'Leerverhalen', 'Leerverhalen');
+  await expectNoAxeViolations(page, 'Leerverhalen (rapportages)');
+  await openReport(page, 'Vereenvoudigingsagenda', 'Vereenvoudigingsagenda');
+  await expectNoAxeViolations(page, 'Vereenvoudigingsagenda');
+  await page.getByRole('link', { name: 'Nieuw voorstel' }).click();
+  await page.getByRole('button', { name: 'Voorstel indienen' }).click();
+  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: /problemen?$/ }) })).toBeFocused();
+  await expectNoAxeViolations(page, 'Nieuw voorstel met fouten');
+  await openReport(page, 'Jaarrapport', /^Staat van de uitvoering \d{4}$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'De cijfers' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Jaarrapport');
+});
+
+test('Leerverhalen en Nieuw leerverhaal met fouten, als coördinator', async ({ page }) => {
+  await signInAsDemo(page, 'coordinator@uwv.demo');
+  await openFromMenu(page, 'Leerverhalen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Leerverhalen' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Leerverhalen');
+  await page.getByRole('link', { name: 'Nieuw leerverhaal' }).click();
+  await page.getByRole('button', { name: 'Leerverhaal opslaan' }).click();
+  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: /problemen?$/ }) })).toBeFocused();
+  await expectNoAxeViolations(page, 'Nieuw leerverhaal met fouten');
+});
+
+test.describe('Rapportages op een smal scherm (360 px)', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('knelpunten, uitvoering, agenda en jaarrapport', async ({ page }) => {
+    await signInAsDemo(page, 'secretaris@tilburg.demo');
+    await openFromMenu(page, 'Rapportages');
+    await expect(page.getByTestId('bottleneck-report')).toBeVisible();
+    await expectNoHorizontalScroll(page, 360);
+    await expectNoAxeViolations(page, 'Knelpuntenrapportage op 360 px');
+    for (const [link, heading] of [
+      ['Staat van de uitvoering', 'Staat van de uitvoering'],
+      ['Vereenvoudigingsagenda', 'Vereenvoudigingsagenda'],
+      ['Jaarrapport', /^Staat van de uitvoering \d{4}$/],
+    ] as const) {
+      await openReport(page, link, heading);
+      await expect(page.locator('main table').first()).toBeVisible();
+      await expectNoHorizontalScroll(page, 360);
+    }
+    await expectNoAxeViolations(page, 'Jaarrapport op 360 px');
+  });
+});
