@@ -1,14 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ApiActor, createReferral } from './support/api';
 import { openFromMenu, signInAsDemo } from './support/sign-in';
+import { stack } from './support/stack';
 
 /**
  * `npm run screenshots`: the main screens as a new user sees them, saved to docs/screenshots/
  * for the README. Skipped in `npm test` (it checks nothing the other suites do not).
  */
-const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
+const ROOT = join(__dirname, '..', '..');
+const OUT = join(ROOT, 'docs', 'screenshots');
 
 test.skip(!process.env.SCHAKEL_SCREENSHOTS, 'alleen met npm run screenshots');
 test.use({ viewport: { width: 1280, height: 860 } });
@@ -65,4 +68,32 @@ test('de hoofdschermen', async ({ browser }) => {
   await openFromMenu(mobile, 'Nieuwe doorverwijzing');
   await expect(mobile.getByRole('radio').first()).toBeVisible();
   await shoot(mobile, '07-mobiel-360px');
+});
+
+test('het jaarrapport', async ({ browser }) => {
+  // The e2e stack seeds no demo year; the year report should show one, so run the seed of
+  // `npm start` (scripts/db-seed.ts, idempotent) against this run's database.
+  const { ownerUrl, appUrl, redisUrl } = stack();
+  const seed = spawnSync(process.execPath, ['-r', join(ROOT, 'scripts', 'runtime-paths.cjs'), join(ROOT, 'dist', 'scripts', 'db-seed.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: appUrl, REDIS_URL: redisUrl },
+    encoding: 'utf8',
+  });
+  expect(seed.status, seed.stderr).toBe(0);
+
+  const year = new Date().getFullYear();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+  await signInAsDemo(page, 'secretaris@tilburg.demo', `/rapportages/jaarrapport?jaar=${year}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Staat van de uitvoering ${year}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'De cijfers' })).toBeVisible();
+  // As it prints: stories first, no menus or buttons.
+  await page.emulateMedia({ media: 'print' });
+  await shoot(page, '08-jaarrapport');
+
+  // The bottleneck report with its chart beside the table.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('navigation', { name: 'Rapportages' }).getByRole('link', { name: 'Knelpuntenrapportage' }).click();
+  await expect(page.getByRole('table', { name: 'Knelpunten per maand' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.locator('section[aria-labelledby="verloop-titel"]').screenshot({ path: join(OUT, '09-knelpuntenrapportage.png') });
 });

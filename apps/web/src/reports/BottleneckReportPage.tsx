@@ -70,7 +70,7 @@ export default function BottleneckReportPage() {
               <ReportChart
                 kind="line"
                 title="Knelpunten per maand"
-                description={`Lijn van het aantal knelpunten en het aantal met maatwerk per maand, ${periodLabel(report.period)}. De cijfers staan in de tabel.`}
+                description={`Lijn van het aantal knelpunten en het aantal met maatwerk per maand, ${periodLabel(report.period)}. Een maand met minder dan 5 is een gat in de lijn. De cijfers staan in de tabel.`}
                 data={report.trend.map((m) => ({ label: m.label, count: plotted(m.count), maatwerk: plotted(m.maatwerk) }))}
                 series={[
                   { key: 'count', label: 'Knelpunten', color: '#1f4e79' },
