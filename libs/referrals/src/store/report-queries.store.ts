@@ -68,17 +68,16 @@ const localDate = (column: string) => `(${column} AT TIME ZONE 'Europe/Amsterdam
 const OPEN = `ARRAY['REQUESTED', 'RECEIVED', 'ACCEPTED', 'IN_PROGRESS']::handoff_status[]`;
 
 /**
- * The handoffs of one organisation (sent and received) in the given months, by month of request
- * (Dutch time). A month is read through the (organisation, created_at) indexes with a day's
- * margin: requested_at and created_at are set by the same statement.
+ * The handoffs of one organisation (sent or received) requested in one month (Dutch time). The
+ * month's bounds are constants of the statement, so the (organisation, created_at) indexes give
+ * just that month (with a day's margin: requested_at and created_at are set by the same statement).
  */
 function monthSlice(side: 'from_organisation_id' | 'to_organisation_id'): string {
-  return `SELECT h.*, mo.month, r.topic FROM unnest($2::date[]) AS mo(month)
-           JOIN handoffs h ON h.${side} = $1
-            AND h.created_at >= (mo.month::timestamp AT TIME ZONE 'Europe/Amsterdam') - interval '1 day'
-            AND h.created_at < ((mo.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/Amsterdam') + interval '1 day'
-            AND ${month('h.requested_at')} = mo.month
-           JOIN referrals r ON r.id = h.referral_id`;
+  return `SELECT h.*, $2::date AS month, r.topic FROM handoffs h JOIN referrals r ON r.id = h.referral_id
+           WHERE h.${side} = $1
+             AND h.created_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Amsterdam') - interval '1 day'
+             AND h.created_at < (($2::date + interval '1 month')::timestamp AT TIME ZONE 'Europe/Amsterdam') + interval '1 day'
+             AND ${month('h.requested_at')} = $2::date`;
 }
 
 function parseCounts(value: unknown): MonthTopicCounts {
@@ -114,13 +113,12 @@ export const reportQueries = {
   },
 
   /**
-   * Counts per month and topic. Received side: statuses, outcomes, escalations (an ESCALATED
+   * Counts per topic for one month (`firstDay`, YYYY-MM-01). Received side: statuses, outcomes, escalations (an ESCALATED
    * event, since picking up resets escalation_level), and the norm: a step is measured once it was
    * taken or its deadline passed (before `now`, or before cancelling), within when taken by the
    * deadline. Sent side: the count and chains of more than one link among referrals it started.
    */
-  async monthCounts(m: EntityManager, organisationId: string, months: readonly string[], now: Date): Promise<MonthTopicCounts[]> {
-    if (months.length === 0) return [];
+  async monthCounts(m: EntityManager, organisationId: string, firstDay: string, now: Date): Promise<MonthTopicCounts[]> {
     const firstResponse = `LEAST(h.accepted_at, h.forwarded_at, h.returned_at)`;
     const contactResponse = `LEAST(h.contacted_at, h.completed_at, h.forwarded_at)`;
     return parseRows(
@@ -153,18 +151,17 @@ export const reportQueries = {
                 COALESCE(s.sent, 0) AS sent, COALESCE(s.multi_link_chains, 0) AS multi_link_chains,
                 ${REPORT_COUNTERS.filter((c) => c !== 'sent' && c !== 'multi_link_chains').map((c) => `COALESCE(r.${c}, 0) AS ${c}`).join(', ')}
            FROM r FULL JOIN s ON s.month = r.month AND s.topic = r.topic`,
-        [organisationId, months, now],
+        [organisationId, firstDay, now],
       ),
       parseCounts,
     );
   },
 
   /**
-   * Histograms of whole working days per month and topic: request → acceptance and request →
+   * Histograms of whole working days per topic for one month: request → acceptance and request →
    * first contact (received side), and the chain length of referrals this organisation started.
    */
-  async durations(m: EntityManager, organisationId: string, months: readonly string[], calendar: CalendarParam): Promise<DurationBucket[]> {
-    if (months.length === 0) return [];
+  async durations(m: EntityManager, organisationId: string, firstDay: string, calendar: CalendarParam): Promise<DurationBucket[]> {
     return parseRows(
       await m.query(
         `WITH cal AS (SELECT d AS day, o AS ord FROM unnest($3::date[], $4::int[]) AS c(d, o)),
@@ -179,7 +176,7 @@ export const reportQueries = {
                 UNION ALL
                 SELECT snt.month, snt.topic, 'CHAIN', (SELECT max(n.sequence) FROM handoffs n WHERE n.referral_id = snt.referral_id) FROM snt WHERE snt.sequence = 1)
          SELECT month::text AS month, topic, metric, value, count(*)::int AS n FROM v WHERE value >= 0 GROUP BY month, topic, metric, value`,
-        [organisationId, months, calendar.days, calendar.ordinals],
+        [organisationId, firstDay, calendar.days, calendar.ordinals],
       ),
       (value): DurationBucket => {
         const r = reader('handoffs', asRow(value, 'handoffs'));

@@ -68,8 +68,8 @@ export async function refreshInTransaction(m: EntityManager, organisationId: str
     const calendar = workingDayCalendar(months[0], today.plus({ days: 1 }).toISODate() ?? '', goodFriday);
     // A month per statement: each stays well within the statement timeout, however long the history.
     for (const month of months) {
-      const counts = await reportQueries.monthCounts(m, organisationId, [month], now);
-      const durations = await reportQueries.durations(m, organisationId, [month], calendar);
+      const counts = await reportQueries.monthCounts(m, organisationId, month, now);
+      const durations = await reportQueries.durations(m, organisationId, month, calendar);
       await aggregatesStore.replaceMonths(m, organisationId, [month], counts, durations);
     }
   }
