@@ -1,36 +1,15 @@
 import type { MockedResponse } from '@apollo/client/testing';
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { MockedProvider } from '@apollo/client/testing/react';
-import { createClient } from 'graphql-ws';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { ActionListsDocument, BottleneckReportDocument, MeDocument, type BottleneckReportQueryVariables } from '../api/generated';
-import { MeProvider } from '../app/me';
-import { SessionProvider } from '../auth/session';
-import { AnnouncerProvider } from '../ui/announcer';
+import { ActionListsDocument, BottleneckReportDocument, type BottleneckReportQueryVariables } from '../api/generated';
 import BottleneckReportPage from './BottleneckReportPage';
+import { meMock, renderScreen, TILBURG } from './testing';
 
 // The chart is drawn by recharts, which measures the page; jsdom has no layout. The tables carry the figures.
 jest.mock('./Chart', () => ({ ReportChart: ({ title }: { title: string }) => <figure data-testid="chart">{title}</figure>, plotted: (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? null : c.value) }));
 
 const download = jest.fn();
 jest.mock('../action-lists/present', () => ({ ...jest.requireActual('../action-lists/present'), download: (...args: unknown[]) => download(...args) }));
-
-const TILBURG = { __typename: 'Organisation', id: '00000000-0000-4000-8000-000000000001', name: 'Gemeente Tilburg', kind: 'GEMEENTE' };
-
-const meMock: MockedResponse = {
-  request: { query: MeDocument },
-  result: {
-    data: {
-      me: {
-        __typename: 'Me',
-        employee: { __typename: 'Employee', id: 'e1', name: 'Beleid Tilburg', username: 'beleid@tilburg.demo', roles: ['BELEID'] },
-        organisation: { ...TILBURG, gemeentecode: '0855' },
-      },
-    },
-  },
-};
 
 const listsMock: MockedResponse = { request: { query: ActionListsDocument }, maxUsageCount: Number.POSITIVE_INFINITY, result: { data: { actionLists: [] } } };
 
@@ -76,29 +55,8 @@ const reportMock: MockedResponse = {
   result: (v: BottleneckReportQueryVariables) => ({ data: { bottleneckReport: report(v.period.from, v.period.to) } }),
 };
 
-const sessionClient = {
-  apollo: new ApolloClient({ cache: new InMemoryCache(), link: ApolloLink.empty() }),
-  ws: createClient({ url: 'ws://127.0.0.1:9/graphql', lazy: true }),
-};
-
 function renderPage() {
-  return render(
-    <MockedProvider mocks={[meMock, listsMock, reportMock]}>
-      <MemoryRouter initialEntries={['/rapportages/knelpunten?van=2026-01&tot=2026-03']}>
-        <SessionProvider client={sessionClient}>
-          <AnnouncerProvider>
-            <MeProvider loading={<p>laden</p>}>
-              {() => (
-                <Routes>
-                  <Route path="/rapportages/knelpunten" element={<BottleneckReportPage />} />
-                </Routes>
-              )}
-            </MeProvider>
-          </AnnouncerProvider>
-        </SessionProvider>
-      </MemoryRouter>
-    </MockedProvider>,
-  );
+  return renderScreen(<BottleneckReportPage />, { mocks: [meMock(['BELEID']), listsMock, reportMock], url: '/rapportages/knelpunten?van=2026-01&tot=2026-03', path: '/rapportages/knelpunten' });
 }
 
 beforeEach(() => {

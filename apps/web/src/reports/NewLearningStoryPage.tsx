@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { CreateLearningStoryDocument, HandoffsDocument, ReferralDocument } from '../api/generated';
+import { CreateLearningStoryDocument, HandoffsDocument, ReferralMaatwerkDocument } from '../api/generated';
 import { errorsByField } from '../api/errors';
 import { useMe } from '../app/me';
 import { AppLink } from '../ui/AppLink';
@@ -22,7 +22,7 @@ const NO_PERSONAL_DATA = 'Zonder namen, BSN, telefoonnummers, e-mailadressen, ad
 /** The maatwerk of one handled case of my organisation, to choose what the story is about. */
 function MaatwerkChoice({ referralId, value, onChange, error }: { referralId: string; value: string; onChange: (v: string) => void; error?: string }) {
   const me = useMe();
-  const { data, loading } = useQuery(ReferralDocument, { variables: { id: referralId }, fetchPolicy: 'network-only' });
+  const { data, loading } = useQuery(ReferralMaatwerkDocument, { variables: { id: referralId }, fetchPolicy: 'network-only' });
   if (loading && !data) return <Paragraph role="status">Laden…</Paragraph>;
   const options = (data?.referral.bottlenecks ?? [])
     .filter((b) => b.customSolutionApplied && b.organisation.id === me.organisation.id)
