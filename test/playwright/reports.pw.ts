@@ -151,6 +151,11 @@ test('a beleidsmedewerker opens the reports, changes the period and downloads a 
 
 test('the year report: stories first, then the figures; print view without menus; a tagged PDF', async ({ page }) => {
   await openReports(page, 'beleid@uwv.demo');
+  // Under Rapportages, Leerverhalen lists only approved stories.
+  await page.getByRole('navigation', { name: 'Rapportages' }).getByRole('link', { name: 'Leerverhalen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Goedgekeurde leerverhalen' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: STORY_HEADING }).first()).toBeVisible();
+  await expect(page.locator('li[data-story-id]:not([data-status="GOEDGEKEURD"])')).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Rapportages' }).getByRole('link', { name: 'Jaarrapport' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Staat van de uitvoering ${THIS_YEAR}` })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'De cijfers' })).toBeVisible();

@@ -66,13 +66,15 @@ export default function LearningStoriesPage() {
   usePageTitle('Leerverhalen');
   const me = useMe();
   const location = useLocation();
-  const { data, error, refetch } = useQuery(LearningStoriesDocument, { fetchPolicy: 'cache-and-network' });
+  // Under Rapportages only reviewed stories: what is not approved may not appear in a report.
+  const inReports = location.pathname.startsWith('/rapportages');
+  const { data, error, refetch } = useQuery(LearningStoriesDocument, { variables: { status: inReports ? 'GOEDGEKEURD' : null }, fetchPolicy: 'cache-and-network' });
   const stories = data?.learningStories ?? [];
-  const mayReview = hasRole(me, STORY_REVIEW_ROLES);
+  const mayReview = !inReports && hasRole(me, STORY_REVIEW_ROLES);
   const toReview = mayReview ? stories.filter((s) => s.status === 'TER_REVIEW' && !s.writtenByMe) : [];
   const others = stories.filter((s) => !toReview.includes(s));
   const created = (location.state as { created?: string } | null)?.created;
-  const writePath = location.pathname.startsWith('/rapportages') ? null : '/leerverhalen/nieuw';
+  const writePath = inReports ? null : '/leerverhalen/nieuw';
 
   return (
     <>
@@ -108,7 +110,7 @@ export default function LearningStoriesPage() {
         </section>
       )}
       <section aria-labelledby="alle-verhalen-titel">
-        <Heading2 id="alle-verhalen-titel">{mayReview ? 'Alle leerverhalen' : 'Leerverhalen van uw organisatie'}</Heading2>
+        <Heading2 id="alle-verhalen-titel">{inReports ? 'Goedgekeurde leerverhalen' : mayReview ? 'Alle leerverhalen' : 'Leerverhalen van uw organisatie'}</Heading2>
         <StoryList stories={others}>
           {(s) => (
             <p>
