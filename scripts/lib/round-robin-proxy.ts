@@ -178,9 +178,10 @@ export class RoundRobinProxy {
       socket.pipe(upstream);
     });
     this.sockets.add(upstream);
+    // end(), not destroy(): the server's close frame (1001 "Going away") may still be on its way.
     upstream.once('close', () => {
       this.sockets.delete(upstream);
-      socket.destroy();
+      socket.end();
     });
     upstream.once('error', () => socket.destroy());
     socket.once('close', () => upstream.destroy());

@@ -293,6 +293,22 @@ describe('replicas: 2 APIs and 2 workers on one database and Redis prefix', () =
   it('restarts every API and worker in turn under steady load with zero failed requests, nothing lost or duplicated', async () => {
     const sampler = new UsageSampler();
     sampler.start(() => running());
+    // A live subscriber through the proxy the whole time: an API that stops closes its socket
+    // with 1001 "Going away", and the client reconnects, through the proxy, to another one.
+    const closeCodes: number[] = [];
+    const live = new Set<string>();
+    const subscriber = createClient({
+      url: `${proxy.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${tokens['behandelaar@uwv.demo']}` },
+      retryAttempts: 20,
+      retryWait: () => new Promise((r) => setTimeout(r, 200)),
+      on: { closed: (event) => closeCodes.push((event as { code: number }).code) },
+    });
+    subscriber.subscribe<{ handoffEvents: { handoff: { id: string } } }>(
+      { query: `subscription { handoffEvents(direction: INCOMING) { handoff { id } } }` },
+      { next: (m) => m.data && live.add(m.data.handoffEvents.handoff.id), error: () => undefined, complete: () => undefined },
+    );
     const steady = await load({ concurrency: 6, ratePerSecond: 30 });
     steady.start();
     await new Promise((r) => setTimeout(r, 3000));
@@ -310,9 +326,18 @@ describe('replicas: 2 APIs and 2 workers on one database and Redis prefix', () =
     }
     await new Promise((r) => setTimeout(r, 3000));
     const report = await steady.stop();
-    figures.rollingRestart = { ...report, handoffs: report.handoffs.length, escalating: report.escalating.length, failures: report.failures, restarts, proxy: proxy.stats, usage: sampler.stop() };
+    figures.rollingRestart = { ...report, handoffs: report.handoffs.length, escalating: report.escalating.length, failures: report.failures, restarts, proxy: proxy.stats, liveCloseCodes: closeCodes, usage: sampler.stop() };
     expect(report.failures).toEqual([]);
     expect(proxy.stats.failed).toBe(0);
+    // The live socket was closed politely each time its API stopped, and is subscribed again.
+    expect(closeCodes.length).toBeGreaterThanOrEqual(1);
+    expect(closeCodes.filter((c) => c !== 1001)).toEqual([]);
+    const after = await gql(proxy.url, 'balie@tilburg.demo', `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { currentHandoff { id } } }`, {
+      input: { citizen: { bsn: '123456782', name: 'Na de herstart' }, toOrganisationId: orgs.uwv, topic: 'WERK', summary: 'Live na herstart.', consent: { given: true, method: 'MONDELING' } },
+    });
+    const afterId = (after.body.data?.createReferral as { currentHandoff: { id: string } }).currentHandoff.id;
+    await eventually(async () => (live.has(afterId) ? true : undefined), 20_000);
+    await subscriber.dispose();
     // The API exits 0 itself; the worker, after Nest's shutdown hooks, re-raises the SIGTERM.
     expect(restarts.map((r) => r.exit)).toEqual(['exit 0', 'exit 0', 'SIGTERM', 'SIGTERM']);
     await expectExactlyOnce(report);

@@ -9,11 +9,26 @@ async function main(): Promise<void> {
   const logger = new Logger('Shutdown');
   // Process settings, not application settings: they only concern how this process stops
   // (docs/operations.md, "Rolling restarts"); tests shorten the delay.
-  installGracefulShutdown(app, {
+  const limitMs = millisFromEnv(process.env.SHUTDOWN_LIMIT_MS, DEFAULT_SHUTDOWN_LIMIT_MS);
+  const shutdown = installGracefulShutdown(app, {
     drainDelayMs: millisFromEnv(process.env.SHUTDOWN_DRAIN_DELAY_MS, DEFAULT_DRAIN_DELAY_MS),
-    limitMs: millisFromEnv(process.env.SHUTDOWN_LIMIT_MS, DEFAULT_SHUTDOWN_LIMIT_MS),
     log: (message) => logger.log(message),
   });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`API did not stop within ${limitMs / 1000} s; exiting.\n`);
+        process.exit(1);
+      }, limitMs).unref();
+      shutdown.stop(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`API stopped with an error: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.PORT, '0.0.0.0');
 }
 

@@ -7,9 +7,12 @@ export interface GracefulShutdownOptions {
    * Kubernetes endpoints controller, an ingress) stop sending new requests before it closes.
    */
   drainDelayMs: number;
-  /** Whatever is still open after this long is given up: the process exits with 1. */
-  limitMs: number;
   log: (message: string) => void;
+}
+
+export interface GracefulShutdown {
+  /** Not ready, drain, close; resolves when the application is closed. Later calls wait for the first. */
+  stop(reason: string): Promise<void>;
 }
 
 /** Defaults: a readiness probe every 5 s sees the 503 before the listener closes; Kubernetes waits 45 s. */
@@ -23,7 +26,8 @@ export function millisFromEnv(value: string | undefined, fallback: number): numb
 }
 
 /**
- * Rolling restarts without failed requests. Call before `app.listen`. On SIGTERM or SIGINT:
+ * Rolling restarts without failed requests. Install before `app.listen`; `stop` (main.ts calls
+ * it on SIGTERM or SIGINT):
  *  1. /health/ready answers 503 and every answer carries `Connection: close`, so balancers and
  *     keep-alive clients move to other instances, while requests still arriving are served;
  *  2. after `drainDelayMs` the listener closes (idle keep-alive connections with it) and the
@@ -31,16 +35,16 @@ export function millisFromEnv(value: string | undefined, fallback: number): numb
  *  3. then the application closes: graphql-ws ends its sockets with 1001 "Going away" (clients
  *     reconnect, through the balancer, to another instance), then queues and database pools.
  */
-export function installGracefulShutdown(app: INestApplication, options: GracefulShutdownOptions): void {
-  let draining = false;
+export function installGracefulShutdown(app: INestApplication, options: GracefulShutdownOptions): GracefulShutdown {
+  let stopping: Promise<void> | undefined;
   let inFlight = 0;
   app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
-    if (draining) res.setHeader('Connection', 'close');
+    if (stopping) res.setHeader('Connection', 'close');
     next();
   });
   app.use('/health/ready', (_req: unknown, res: { status(code: number): { json(body: unknown): void } }, next: () => void) => {
-    if (!draining) return next();
-    res.status(503).json({ status: 'draining' });
+    if (!stopping) return next();
+    res.status(503).json({ status: 'stopping' });
   });
   const server = app.getHttpServer() as Server;
   server.on('request', (_req, res) => {
@@ -48,22 +52,15 @@ export function installGracefulShutdown(app: INestApplication, options: Graceful
     res.once('close', () => inFlight--);
   });
 
-  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
-    if (draining) return;
-    draining = true;
+  const run = async (reason: string): Promise<void> => {
     const started = Date.now();
-    setTimeout(() => {
-      options.log(`Shutdown did not finish within ${options.limitMs} ms (${inFlight} requests open); exiting.`);
-      process.exit(1);
-    }, options.limitMs).unref();
-    options.log(`${signal}: not ready any more; closing in ${options.drainDelayMs} ms`);
+    options.log(`${reason}: not ready any more; closing in ${options.drainDelayMs} ms`);
     await new Promise((r) => setTimeout(r, options.drainDelayMs));
     server.close();
     server.closeIdleConnections();
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
     await app.close();
     options.log(`Stopped after ${Date.now() - started} ms`);
-    process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s: NodeJS.Signals) => void shutdown(s));
+  return { stop: (reason) => (stopping ??= run(reason)) };
 }
