@@ -241,7 +241,7 @@ async function main(): Promise<void> {
         return { seconds, perOrg, load1: Number(loadavg()[0].toFixed(2)) };
       };
       // The seed refreshed its demo year already: forget the handoff watermark, so this is the first build.
-      await withClient(OWNER_URL, (c) => c.query(`UPDATE report_refresh_state SET handoffs_refreshed_at = NULL`));
+      await withClient(OWNER_URL, (c) => c.query(`UPDATE report_refresh_state SET handoffs_refreshed_at = NULL, bottlenecks_after_at = NULL, bottlenecks_after_id = NULL`));
       summary.firstRefresh = await timeRefresh('first refresh (all months)');
       await withClient(OWNER_URL, (c) => c.query(`UPDATE handoffs SET updated_at = now() WHERE id IN (SELECT id FROM handoffs ORDER BY requested_at DESC LIMIT 1000)`));
       summary.incrementalRefresh = await timeRefresh('incremental refresh (1,000 recent handoffs changed)');
@@ -250,8 +250,16 @@ async function main(): Promise<void> {
     } finally {
       await ds.destroy();
     }
-    const [{ rows }] = [await withClient(OWNER_URL, (c) => c.query<{ n: number }>(`SELECT (SELECT count(*) FROM report_handoff_months) + (SELECT count(*) FROM report_duration_months) AS n`))];
+    const [{ rows }] = [
+      await withClient(OWNER_URL, (c) =>
+        c.query<{ n: number; knelpunten: number; copied: number }>(
+          `SELECT (SELECT count(*) FROM report_handoff_months) + (SELECT count(*) FROM report_duration_months) AS n,
+                  (SELECT count(*) FROM bottlenecks) AS knelpunten, (SELECT count(*) FROM report_bottlenecks) AS copied`,
+        ),
+      ),
+    ];
     summary.aggregateRows = Number(rows[0].n);
+    summary.knelpunten = { recorded: Number(rows[0].knelpunten), inReports: Number(rows[0].copied) };
 
     log('start the API');
     api = spawn(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/apps/api/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -541,5 +541,19 @@ describe('reports (issue 12)', () => {
       expect(cell(t.cancelled)).toEqual(hidden); // 1
       expect(cell(t.received)).toEqual(shown(17));
     });
+
+    it('copies a knelpunt committed late (created before the watermark) once, however often it runs', async () => {
+      if (!stack || !owner) throw new Error('no stack');
+      const referralId = [...bottleneckOf.keys()][0];
+      // An hour before the newest knelpunt copied so far, as a long transaction would commit it.
+      await owner.query(
+        `INSERT INTO bottlenecks (referral_id, organisation_id, category, rule, description, created_at) VALUES ($1, $2, 'CAPACITEIT', 'Wachttijd', 'Laat vastgelegd.', '2026-04-15T09:00:00Z')`,
+        [referralId, orgs.uwv],
+      );
+      const refresher = stack.api.get(ReportRefresher, { strict: false });
+      await refresher.refreshOrganisation(orgs.uwv, new Date());
+      await refresher.refreshOrganisation(orgs.uwv, new Date());
+      expect(cell((await bottlenecks('beleid@uwv.demo')).total)).toEqual(shown(13));
+    });
   });
 });

@@ -17,6 +17,8 @@ import { textsStore, type NewReportBottleneck } from '../store/texts.store';
  */
 export const REFRESH_MARGIN_DAYS = 14;
 const BOTTLENECK_BATCH = 500;
+const BOTTLENECK_MARGIN_MS = 86_400_000;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface RefreshResult {
   organisationId: string;
@@ -73,18 +75,26 @@ export async function refreshInTransaction(m: EntityManager, organisationId: str
       await aggregatesStore.replaceMonths(m, organisationId, [month], counts, durations);
     }
   }
-  let after = state?.bottlenecksAfter ?? null;
+  // Knelpunten: from a day before the watermark (a long transaction may commit one late), each
+  // copied once (report_copied_bottlenecks), in batches.
+  const watermark = state?.bottlenecksAfter ?? null;
+  let after = watermark ? { at: new Date(watermark.at.getTime() - BOTTLENECK_MARGIN_MS), id: NIL_UUID } : null;
+  let newest = watermark;
   let copied = 0;
   for (;;) {
     const batch = await reportQueries.bottlenecksAfter(m, organisationId, after, BOTTLENECK_BATCH);
     if (batch.length === 0) break;
-    await textsStore.insertBottlenecks(m, organisationId, batch.map(deidentify));
-    copied += batch.length;
+    const done = await textsStore.copied(m, batch.map((b) => b.id));
+    const fresh = batch.filter((b) => !done.has(b.id));
+    await textsStore.insertBottlenecks(m, organisationId, fresh.map(deidentify));
+    await textsStore.markCopied(m, organisationId, fresh.map((b) => b.id));
+    copied += fresh.length;
     const lastOne = batch[batch.length - 1];
     after = { at: lastOne.createdAt, id: lastOne.id };
+    if (!newest || lastOne.createdAt > newest.at) newest = after;
     if (batch.length < BOTTLENECK_BATCH) break;
   }
-  await aggregatesStore.saveState(m, organisationId, { handoffsRefreshedAt: now, bottlenecksAfter: after });
+  await aggregatesStore.saveState(m, organisationId, { handoffsRefreshedAt: now, bottlenecksAfter: newest });
   return { organisationId, months: months.length, bottlenecks: copied };
 }
 

@@ -126,6 +126,18 @@ export const textsStore = {
     );
   },
 
+  /** Which of these source knelpunten were copied already. */
+  async copied(m: EntityManager, sourceIds: readonly string[]): Promise<Set<string>> {
+    if (sourceIds.length === 0) return new Set();
+    const found = rows(await m.query(`SELECT bottleneck_id::text AS id FROM report_copied_bottlenecks WHERE bottleneck_id = ANY($1::uuid[])`, [sourceIds]));
+    return new Set(found.map((r) => fields('report_copied_bottlenecks', r).text('id')));
+  },
+
+  async markCopied(m: EntityManager, organisationId: string, sourceIds: readonly string[]): Promise<void> {
+    if (sourceIds.length === 0) return;
+    await m.query(`INSERT INTO report_copied_bottlenecks (bottleneck_id, organisation_id) SELECT unnest($2::uuid[]), $1 ON CONFLICT DO NOTHING`, [organisationId, sourceIds]);
+  },
+
   async bottlenecks(m: EntityManager, organisationId: string, first: string, last: string): Promise<ReportBottleneck[]> {
     return rows(
       await m.query(
