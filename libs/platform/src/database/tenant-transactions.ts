@@ -20,15 +20,45 @@ export class TenantTransactions {
   }
 }
 
+/** A tenant is an organisation id: a uuid, checked before it is written into a statement. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What runInTenant sets on TypeORM's query runner, so that the runner knows it is in a transaction. */
+interface TransactionState {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+}
+
 export async function runInTenant<T>(
   dataSource: DataSource,
   scope: TenantScope,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.organisation_id', $1, true)`, [scope.organisationId]);
-    return work(manager);
-  });
+  if (!UUID.test(scope.organisationId)) throw new Error('runInTenant: the organisation id must be a uuid');
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  const state = runner as unknown as TransactionState;
+  try {
+    // One round trip for both (simple query protocol, no parameters: the id is a checked uuid),
+    // where START TRANSACTION and set_config were two. TypeORM is told the transaction is open,
+    // so a nested transaction in `work` becomes a savepoint and never commits this one early.
+    await runner.query(`START TRANSACTION; SELECT set_config('app.organisation_id', '${scope.organisationId.toLowerCase()}', true)`);
+    state.isTransactionActive = true;
+    state.transactionDepth = 1;
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      state.isTransactionActive = false;
+      state.transactionDepth = 0;
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /**
