@@ -13,6 +13,7 @@ describe('API in production mode', () => {
       AUTH_TOKEN_SECRET: 'p'.repeat(48),
       BSN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
       BSN_HMAC_KEY: 'k'.repeat(40),
+      PLATFORM_SIGNING_KEY: '{"kty":"OKP","crv":"Ed25519","x":"p7zddd907MB9QW2294g5ksLlLnCEogzO057vmRcESX4","d":"gRKGSEWvByhqYdMs9D72jvD0UH6s6CCGWStYMdAhO2E"}',
     });
     app = await createApiApp();
     api = await TestClient.listen(app);

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppError, type AppConfig } from '@schakel/platform';
+import { APP_CONFIG, AppError, type AppConfig, DEV_PLATFORM_SIGNING_KEY } from '@schakel/platform';
 import { importJWK, type KeyInput } from 'jose';
 import { parsePublicJwk } from '@schakel/signing';
 import { jwkThumbprint } from '@schakel/signing';
 import type { PublicJwk } from '@schakel/signing';
 
 /**
- * Development-only platform key: known to everyone (it is in the repository), so refused in
- * production, like the other development keys. The private key lives in configuration
- * (PLATFORM_SIGNING_KEY, an Ed25519 private JWK), never in the database.
+ * The development platform key is the platform config's (DEV_PLATFORM_SIGNING_KEY): known to
+ * everyone, so the config refuses it, or no key at all, in production. The private key lives in
+ * configuration (PLATFORM_SIGNING_KEY, an Ed25519 private JWK), never in the database.
  */
-export const DEV_PLATFORM_SIGNING_KEY = '{"kty":"OKP","crv":"Ed25519","x":"KX05oGgB4drpybuURb24thc6OrPY9qR5pCPF1zpY3x8","d":"DI6sCW6OjwVxgCL0kn7LfPJhJGoGxNs8qDs_-pMbQ1I"}';
+export { DEV_PLATFORM_SIGNING_KEY };
 
 export interface PlatformKeyMaterial {
   privateJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string; d: string };
@@ -39,11 +39,10 @@ export function platformKeyFromEnv(env: Record<string, string | undefined>, prod
 }
 
 /**
- * The platform's Ed25519 key that signs transparency-log checkpoints. Without a usable key (in
- * production: none configured, or the development key) the rest of the API keeps running and
- * every operation that needs the key answers SERVICE_UNAVAILABLE; the reason is logged at start.
- * (PLATFORM_SIGNING_KEY is read here, not in the platform's config schema, which this lib does
- * not own; moving it there would make a missing key stop the start instead.)
+ * The platform's Ed25519 key that signs transparency-log checkpoints, from the validated
+ * configuration (a production start without a real key already stops there). Should the key
+ * still be unusable, the rest of the API keeps running and every operation that needs it answers
+ * SERVICE_UNAVAILABLE; the reason is logged at start.
  */
 @Injectable()
 export class PlatformSigningKey {
@@ -52,7 +51,7 @@ export class PlatformSigningKey {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     try {
-      this.material = platformKeyFromEnv(process.env, config.NODE_ENV === 'production');
+      this.material = platformKeyFromEnv({ PLATFORM_SIGNING_KEY: config.PLATFORM_SIGNING_KEY }, config.NODE_ENV === 'production');
     } catch (error) {
       this.material = error instanceof Error ? error : new Error(String(error));
       new Logger(PlatformSigningKey.name).error(`${this.material.message}: action lists cannot be signed or verified`);

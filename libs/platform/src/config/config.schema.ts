@@ -6,7 +6,24 @@ const DEV_VALUES = new Set<string>();
 const DEV_BSN_ENCRYPTION_KEY = Buffer.alloc(32, 'schakel-dev-bsn-key').toString('base64');
 const DEV_BSN_HMAC_KEY = 'schakel-development-only-bsn-hmac-key-change-me';
 
-DEV_VALUES.add(DEV_TOKEN_SECRET).add(DEV_BSN_ENCRYPTION_KEY).add(DEV_BSN_HMAC_KEY);
+/** The platform's development Ed25519 key for transparency-log checkpoints (issue 11): in the repository, so never in production. */
+export const DEV_PLATFORM_SIGNING_KEY =
+  '{"kty":"OKP","crv":"Ed25519","x":"KX05oGgB4drpybuURb24thc6OrPY9qR5pCPF1zpY3x8","d":"DI6sCW6OjwVxgCL0kn7LfPJhJGoGxNs8qDs_-pMbQ1I"}';
+
+DEV_VALUES.add(DEV_TOKEN_SECRET).add(DEV_BSN_ENCRYPTION_KEY).add(DEV_BSN_HMAC_KEY).add(DEV_PLATFORM_SIGNING_KEY);
+
+/** An Ed25519 private key as a JWK in JSON (kty OKP, crv Ed25519, x and d, base64url). */
+function isEd25519PrivateJwk(value: string): boolean {
+  try {
+    const jwk: unknown = JSON.parse(value);
+    if (typeof jwk !== 'object' || jwk === null) return false;
+    const { kty, crv, x, d } = jwk as Record<string, unknown>;
+    const b64url32 = (v: unknown) => typeof v === 'string' && /^[A-Za-z0-9_-]{43}$/.test(v);
+    return kty === 'OKP' && crv === 'Ed25519' && b64url32(x) && b64url32(d);
+  } catch {
+    return false;
+  }
+}
 
 const aesKey = z
   .string()
@@ -105,10 +122,15 @@ export const configSchema = z
     // Referrals anonymised per transaction by the retention job.
     RETENTION_BATCH_SIZE: whole(1, 1000).default(200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // The platform's Ed25519 private key (JWK) that signs the action lists' transparency-log checkpoints.
+    PLATFORM_SIGNING_KEY: z
+      .string()
+      .refine(isEd25519PrivateJwk, 'moet een JWK (JSON) van een Ed25519-privésleutel zijn: kty OKP, crv Ed25519, x en d')
+      .optional(),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.NODE_ENV !== 'production') return;
-    for (const variable of ['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY'] as const) {
+    for (const variable of ['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY', 'PLATFORM_SIGNING_KEY'] as const) {
       const value = cfg[variable];
       if (!value) ctx.addIssue({ code: 'custom', path: [variable], message: 'is verplicht in productie' });
       else if (DEV_VALUES.has(value)) ctx.addIssue({ code: 'custom', path: [variable], message: 'mag in productie niet de ontwikkelwaarde zijn' });
@@ -119,6 +141,7 @@ export const configSchema = z
     AUTH_TOKEN_SECRET: cfg.AUTH_TOKEN_SECRET ?? DEV_TOKEN_SECRET,
     BSN_ENCRYPTION_KEY: cfg.BSN_ENCRYPTION_KEY ?? DEV_BSN_ENCRYPTION_KEY,
     BSN_HMAC_KEY: cfg.BSN_HMAC_KEY ?? DEV_BSN_HMAC_KEY,
+    PLATFORM_SIGNING_KEY: cfg.PLATFORM_SIGNING_KEY ?? DEV_PLATFORM_SIGNING_KEY,
   }));
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
 
+/** A real Ed25519 key made for this test only (not the development key). */
+const TEST_PLATFORM_KEY = '{"kty":"OKP","crv":"Ed25519","x":"p7zddd907MB9QW2294g5ksLlLnCEogzO057vmRcESX4","d":"gRKGSEWvByhqYdMs9D72jvD0UH6s6CCGWStYMdAhO2E"}';
+
 describe('loadConfig', () => {
   it('has defaults that work on a development machine', () => {
     const config = loadConfig({});
@@ -48,7 +51,7 @@ describe('loadConfig', () => {
   it('requires a real token secret in production and never prints it', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET is verplicht in productie/);
     const secret = 'x'.repeat(40);
-    const keys = { BSN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), BSN_HMAC_KEY: 'h'.repeat(32) };
+    const keys = { BSN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), BSN_HMAC_KEY: 'h'.repeat(32), PLATFORM_SIGNING_KEY: TEST_PLATFORM_KEY };
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret })).toThrow(/BSN_ENCRYPTION_KEY is verplicht/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret, ...keys }).AUTH_TOKEN_SECRET).toBe(secret);
     expect(() => loadConfig({ NODE_ENV: 'production', ...keys, AUTH_TOKEN_SECRET: 'schakel-development-only-token-secret-change-me' })).toThrow(/ontwikkelwaarde/);
@@ -63,6 +66,7 @@ describe('loadConfig', () => {
       AUTH_TOKEN_SECRET: 'x'.repeat(40),
       BSN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       BSN_HMAC_KEY: 'h'.repeat(32),
+      PLATFORM_SIGNING_KEY: TEST_PLATFORM_KEY,
     };
     const problem = (env: NodeJS.ProcessEnv) => {
       try {
@@ -78,12 +82,12 @@ describe('loadConfig', () => {
       expect(loadConfig({ NODE_ENV: 'production', ...real })).toMatchObject({ NODE_ENV: 'production', ...real });
     });
 
-    it.each(['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY'] as const)('requires %s', (variable) => {
+    it.each(['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY', 'PLATFORM_SIGNING_KEY'] as const)('requires %s', (variable) => {
       expect(problem({ NODE_ENV: 'production', ...real, [variable]: undefined })).toEqual({ variable, problem: 'is verplicht in productie' });
       expect(problem({ NODE_ENV: 'production', ...real, [variable]: '' })).toEqual({ variable, problem: 'is verplicht in productie' });
     });
 
-    it.each(['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY'] as const)('refuses the development value of %s, which everyone knows', (variable) => {
+    it.each(['AUTH_TOKEN_SECRET', 'BSN_ENCRYPTION_KEY', 'BSN_HMAC_KEY', 'PLATFORM_SIGNING_KEY'] as const)('refuses the development value of %s, which everyone knows', (variable) => {
       expect(problem({ NODE_ENV: 'production', ...real, [variable]: development[variable] })).toEqual({
         variable,
         problem: 'mag in productie niet de ontwikkelwaarde zijn',
@@ -98,6 +102,14 @@ describe('loadConfig', () => {
         problem: 'mag in productie niet de ontwikkelwaarde zijn',
       });
     });
+  });
+
+  it('accepts only an Ed25519 private JWK as PLATFORM_SIGNING_KEY, never echoing it', () => {
+    expect(loadConfig({ PLATFORM_SIGNING_KEY: TEST_PLATFORM_KEY }).PLATFORM_SIGNING_KEY).toBe(TEST_PLATFORM_KEY);
+    const publicOnly = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: JSON.parse(TEST_PLATFORM_KEY).x });
+    for (const value of ['geen json', publicOnly, TEST_PLATFORM_KEY.replace('Ed25519', 'X25519')]) {
+      expect(() => loadConfig({ PLATFORM_SIGNING_KEY: value })).toThrow(expect.objectContaining({ variable: 'PLATFORM_SIGNING_KEY', message: expect.not.stringContaining(value) }));
+    }
   });
 
   it('gives development and test different, valid secrets of their own', () => {
