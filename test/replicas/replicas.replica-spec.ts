@@ -59,7 +59,23 @@ describe('replicas: 2 APIs and 2 workers on one database and Redis prefix', () =
   const orgs: Record<string, string> = {};
   const suiteStarted = Date.now();
 
-  const appEnv = (): Record<string, string> => ({ LOG_LEVEL: 'warn', SHUTDOWN_DRAIN_DELAY_MS: '1000', SHUTDOWN_LIMIT_MS: '30000' });
+  /** The suite's settings for every process; the database and prefix named explicitly, so a replacement never falls back to a default. */
+  const SETTINGS: Record<string, string> = {
+    RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+    OUTBOX_POLL_INTERVAL_MS: '500',
+    FOLLOW_UPS_SWEEP_INTERVAL_MS: '5000',
+    WEBHOOK_BACKOFF_MS: '200',
+    DATABASE_POOL_SIZE: '10',
+  };
+  const appEnv = (): Record<string, string> => ({
+    ...SETTINGS,
+    DATABASE_URL: env.appUrl,
+    DATABASE_OWNER_URL: env.ownerUrl,
+    REDIS_PREFIX: env.redisPrefix,
+    LOG_LEVEL: 'warn',
+    SHUTDOWN_DRAIN_DELAY_MS: '1000',
+    SHUTDOWN_LIMIT_MS: '30000',
+  });
   const start = async (name: string, kind: AppKind): Promise<{ app: AppProcess; readyMs: number }> => {
     const app = await AppProcess.start(name, kind, appEnv());
     processes.push(app);
@@ -148,13 +164,7 @@ describe('replicas: 2 APIs and 2 workers on one database and Redis prefix', () =
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    await env.setUp({
-      RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-      OUTBOX_POLL_INTERVAL_MS: '500',
-      FOLLOW_UPS_SWEEP_INTERVAL_MS: '5000',
-      WEBHOOK_BACKOFF_MS: '200',
-      DATABASE_POOL_SIZE: '10',
-    });
+    await env.setUp(SETTINGS);
     owner = new Client({ connectionString: env.ownerUrl });
     await owner.connect();
     for (const { slug, id } of (await owner.query(`SELECT slug, id FROM organisations`)).rows) orgs[slug] = id;
@@ -366,6 +376,9 @@ describe('replicas: 2 APIs and 2 workers on one database and Redis prefix', () =
   });
 
   it('restores a backup (pg_dump, pg_restore) with every row of every table unchanged', async () => {
+    // A backup is compared with what it was taken from: with no process writing meanwhile (late
+    // escalations and their notifications would otherwise land between dump and comparison).
+    for (const p of running()) await p.kill();
     const restoredUrl = env.ownerUrl.replace(/\/([^/]+)$/, '/$1_restored');
     const file = join(mkdtempSync(join(tmpdir(), 'schakel-drill-')), 'backup.dump');
     const started = Date.now();
