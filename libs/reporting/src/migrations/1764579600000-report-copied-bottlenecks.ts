@@ -20,6 +20,11 @@ export class ReportCopiedBottlenecks1764579600000 implements MigrationInterface 
       `CREATE POLICY report_copied_bottlenecks_own ON report_copied_bottlenecks USING (organisation_id = (SELECT app_current_organisation())) WITH CHECK (organisation_id = (SELECT app_current_organisation()))`,
     );
     await q.query(`GRANT SELECT, INSERT ON report_copied_bottlenecks TO schakel_runtime`);
+    // What the job copied before this table existed: everything up to its watermark.
+    await q.query(`
+      INSERT INTO report_copied_bottlenecks (bottleneck_id, organisation_id)
+      SELECT b.id, b.organisation_id FROM bottlenecks b JOIN report_refresh_state s ON s.organisation_id = b.organisation_id
+       WHERE s.bottlenecks_after_at IS NOT NULL AND (b.created_at, b.id) <= (s.bottlenecks_after_at, s.bottlenecks_after_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
