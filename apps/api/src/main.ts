@@ -1,17 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { explainStartupFailure, loadConfigOrExit } from '@schakel/platform';
 import { createApiApp } from './bootstrap';
-import { DEFAULT_DRAIN_DELAY_MS, DEFAULT_SHUTDOWN_LIMIT_MS, installGracefulShutdown, millisFromEnv } from './health/graceful-shutdown';
+import { installGracefulShutdown } from './health/graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApiApp();
   const logger = new Logger('Shutdown');
-  // Process settings, not application settings: they only concern how this process stops
-  // (docs/operations.md, "Rolling restarts"); tests shorten the delay.
-  const limitMs = millisFromEnv(process.env.SHUTDOWN_LIMIT_MS, DEFAULT_SHUTDOWN_LIMIT_MS);
+  // How this process stops (docs/operations.md, "Rolling restarts"); validated with the rest of
+  // the configuration, so a wrong value stops the start instead of being ignored.
+  const limitMs = config.SHUTDOWN_LIMIT_MS;
   const shutdown = installGracefulShutdown(app, {
-    drainDelayMs: millisFromEnv(process.env.SHUTDOWN_DRAIN_DELAY_MS, DEFAULT_DRAIN_DELAY_MS),
+    drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
     log: (message) => logger.log(message),
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

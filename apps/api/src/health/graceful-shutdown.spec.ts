@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type GracefulShutdown, installGracefulShutdown, millisFromEnv } from './graceful-shutdown';
+import { type GracefulShutdown, installGracefulShutdown } from './graceful-shutdown';
 
 @Controller()
 class ProbeController {
@@ -53,19 +53,5 @@ describe('installGracefulShutdown', () => {
     // A second signal waits for the same stop.
     await expect(shutdown.stop('SIGINT')).resolves.toBeUndefined();
     expect(logs[0]).toBe('SIGTERM: not ready any more; closing in 300 ms');
-  });
-});
-
-describe('millisFromEnv', () => {
-  it.each([
-    [undefined, 5000],
-    ['', 5000],
-    ['1000', 1000],
-    ['0', 0],
-    ['-1', 5000],
-    ['1.5', 5000],
-    ['soon', 5000],
-  ])('%p → %p', (value, expected) => {
-    expect(millisFromEnv(value, 5000)).toBe(expected);
   });
 });

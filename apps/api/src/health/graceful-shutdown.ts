@@ -15,15 +15,6 @@ export interface GracefulShutdown {
   stop(reason: string): Promise<void>;
 }
 
-/** Defaults: a readiness probe every 5 s sees the 503 before the listener closes; Kubernetes waits 45 s. */
-export const DEFAULT_DRAIN_DELAY_MS = 5_000;
-export const DEFAULT_SHUTDOWN_LIMIT_MS = 40_000;
-
-/** A whole number of milliseconds from the environment, or the default when unset or not a number. */
-export function millisFromEnv(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
-}
 
 /**
  * Rolling restarts without failed requests. Install before `app.listen`; `stop` (main.ts calls

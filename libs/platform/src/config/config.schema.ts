@@ -122,6 +122,9 @@ export const configSchema = z
     // Referrals anonymised per transaction by the retention job.
     RETENTION_BATCH_SIZE: whole(1, 1000).default(200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // API on SIGTERM: how long it keeps serving while reporting not-ready, then the most a stop may take (docs/operations.md).
+    SHUTDOWN_DRAIN_DELAY_MS: whole(0, 600_000).default(5_000),
+    SHUTDOWN_LIMIT_MS: whole(1_000, 3_600_000).default(40_000),
     // The platform's Ed25519 private key (JWK) that signs the action lists' transparency-log checkpoints.
     PLATFORM_SIGNING_KEY: z
       .string()

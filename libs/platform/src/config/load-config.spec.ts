@@ -37,6 +37,8 @@ describe('loadConfig', () => {
     [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET'],
     [{ BSN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'BSN_ENCRYPTION_KEY'],
     [{ BSN_HMAC_KEY: 'short' }, 'BSN_HMAC_KEY'],
+    [{ SHUTDOWN_DRAIN_DELAY_MS: 'soon' }, 'SHUTDOWN_DRAIN_DELAY_MS'],
+    [{ SHUTDOWN_LIMIT_MS: '10' }, 'SHUTDOWN_LIMIT_MS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
