@@ -24,6 +24,9 @@ import {
   type ReferralDetailFragment,
 } from '../api/generated';
 import { errorsByField, userFacingErrors } from '../api/errors';
+import { hasRole, useMe } from '../app/me';
+import { STORY_WRITE_ROLES } from '../reports/roles';
+import { AppLink } from '../ui/AppLink';
 import { useAnnounce } from '../ui/announcer';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../ui/fields';
 import { dayAndTime, fullDate } from '../ui/format';
@@ -226,6 +229,8 @@ export default function ReferralPage() {
   const location = useLocation();
   const sentTo = (location.state as { sent?: string } | null)?.sent;
   const announce = useAnnounce();
+  // A behandelaar or coördinator may turn the maatwerk of a handled case into a leerverhaal.
+  const canWriteStory = hasRole(useMe(), STORY_WRITE_ROLES);
   const { data, error, refetch } = useQuery(ReferralDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [receive] = useMutation(ReceiveHandoffDocument);
   const referral = data?.referral;
@@ -336,6 +341,11 @@ export default function ReferralPage() {
               <strong>{BOTTLENECK_LABEL[b.category]}</strong>
               {b.rule ? ` (${b.rule})` : ''}: {b.description}
               {b.customSolutionApplied && <div>Maatwerk: {b.customSolution}</div>}
+              {b.customSolutionApplied && canWriteStory && referral.status !== 'OPEN' && (
+                <div>
+                  <AppLink to={`/leerverhalen/nieuw?knelpunt=${encodeURIComponent(b.id)}`}>Schrijf hier een leerverhaal over</AppLink>
+                </div>
+              )}
               <div className="schakel-muted">
                 {b.organisation.name}, <Time iso={b.createdAt} />
               </div>
