@@ -10,7 +10,7 @@ import type { ProposalView } from './proposals.service';
 import type { BottleneckGrouping, ReportScope } from './reporting.enums';
 import { ReportScopes, type ResolvedScope } from './scope.service';
 import { aggregatesStore } from './store/aggregates.store';
-import { type LearningStory, type ReportBottleneck, textsStore } from './store/texts.store';
+import { type BottleneckCount, type LearningStory, type ReportBottleneck, textsStore } from './store/texts.store';
 import { readPerOrganisation } from './tenant-reads';
 
 export interface BottleneckItem extends ReportBottleneck {
@@ -50,19 +50,23 @@ export interface BottleneckReport {
 export const ITEMS_PER_GROUP = 50;
 const NO_RULE = '(geen regel genoemd)';
 
-export function ruleKey(rule: string | null): string {
-  return rule ? rule.trim().toLocaleLowerCase('nl').replace(/\s+/g, ' ') : '';
-}
-
 interface Tally {
   count: DraftCell;
   maatwerk: DraftCell;
   rest: DraftCell;
 }
 
-function tally(items: readonly ReportBottleneck[]): Tally {
-  const maatwerk = items.filter((i) => i.customSolutionApplied).length;
-  return { count: draftCell(items.length), maatwerk: draftCell(maatwerk), rest: hiddenPart(items.length - maatwerk) };
+function tally(total: number, maatwerk: number): Tally {
+  return { count: draftCell(total), maatwerk: draftCell(maatwerk), rest: hiddenPart(total - maatwerk) };
+}
+
+class Sum {
+  total = 0;
+  maatwerk = 0;
+  add(c: BottleneckCount): void {
+    this.total += c.n;
+    if (c.maatwerk) this.maatwerk += c.n;
+  }
 }
 
 /**
@@ -85,38 +89,47 @@ export class BottleneckReportService {
     const range = monthRange(period);
     const resolved = await this.scopes.resolve(ctx, scope, actionListId);
     const names = new Map(resolved.organisations.map((o) => [o.id, o.name]));
+    // Counted and ranked in SQL per organisation: a year of knelpunten can be thousands of rows.
     const data = await readPerOrganisation(this.dataSource, [...names.keys()], async (m, id) => ({
-      items: await textsStore.bottlenecks(m, id, range.first, range.last),
+      counts: await textsStore.bottleneckCounts(m, id, range.first, range.last, groupBy),
+      items: await textsStore.bottleneckItems(m, id, range.first, range.last, groupBy, ITEMS_PER_GROUP),
       stories: await textsStore.stories(m, id, { status: 'GOEDGEKEURD', first: range.first, last: range.last, limit: 50 }),
       proposals: await textsStore.proposals(m, id, 200),
       refreshedAt: (await aggregatesStore.state(m, id))?.refreshedAt ?? null,
     }));
-    const items: BottleneckItem[] = [...data.entries()].flatMap(([id, d]) => d.items.map((i) => ({ ...i, organisationName: names.get(id) ?? '' })));
 
-    const keyOf = (i: BottleneckItem): { key: string; label: string } => {
+    const labelOf = (key: string, ruleLabel: string | null): string => {
       switch (groupBy) {
         case 'CATEGORY':
-          return { key: i.category, label: CATEGORY_LABELS[i.category] };
+          return CATEGORY_LABELS[key as keyof typeof CATEGORY_LABELS] ?? key;
         case 'TOPIC':
-          return { key: i.topic, label: TOPIC_LABELS[i.topic] };
+          return TOPIC_LABELS[key as keyof typeof TOPIC_LABELS] ?? key;
         case 'ORGANISATION':
-          return { key: i.organisationId, label: i.organisationName };
+          return names.get(key) ?? key;
         case 'RULE':
-          return { key: ruleKey(i.rule), label: i.rule?.trim() || NO_RULE };
+          return ruleLabel || NO_RULE;
       }
     };
-    const grouped = new Map<string, { label: string; items: BottleneckItem[] }>();
-    for (const item of items) {
-      const { key, label } = keyOf(item);
-      const g = grouped.get(key) ?? { label, items: [] };
-      g.items.push(item);
-      grouped.set(key, g);
+    const all = new Sum();
+    const perGroup = new Map<string, { label: string; sum: Sum }>();
+    const perMonth = new Map(range.months.map((month) => [month, new Sum()]));
+    for (const d of data.values()) {
+      for (const c of d.counts) {
+        all.add(c);
+        perMonth.get(c.month)?.add(c);
+        const g = perGroup.get(c.key) ?? { label: labelOf(c.key, c.ruleLabel), sum: new Sum() };
+        g.sum.add(c);
+        perGroup.set(c.key, g);
+      }
     }
-    const total = tally(items);
-    const groups = [...grouped.entries()]
-      .map(([key, g]) => ({ key, label: g.label, items: g.items, t: tally(g.items) }))
-      .sort((a, b) => b.items.length - a.items.length || a.label.localeCompare(b.label, 'nl'));
-    const trend = range.months.map((month) => ({ month, t: tally(items.filter((i) => i.month === month)) }));
+    const total = tally(all.total, all.maatwerk);
+    const groups = [...perGroup.entries()]
+      .map(([key, g]) => ({ key, label: g.label, total: g.sum.total, t: tally(g.sum.total, g.sum.maatwerk) }))
+      .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'nl'));
+    const trend = range.months.map((month) => {
+      const sum = perMonth.get(month) ?? new Sum();
+      return { month, t: tally(sum.total, sum.maatwerk) };
+    });
     const sums: AdditiveGroup[] = [
       { parts: groups.map((g) => g.t.count), total: total.count },
       { parts: groups.map((g) => g.t.maatwerk), total: total.maatwerk },
@@ -128,6 +141,10 @@ export class BottleneckReportService {
     ];
     suppressDerivable(sums);
 
+    const itemsOf = new Map<string, BottleneckItem[]>();
+    for (const [id, d] of data) {
+      for (const { key, ...item } of d.items) itemsOf.set(key, [...(itemsOf.get(key) ?? []), { ...item, organisationName: names.get(id) ?? '' }]);
+    }
     const refreshed = [...data.values()].map((d) => d.refreshedAt);
     return {
       scope: resolved,
@@ -140,7 +157,7 @@ export class BottleneckReportService {
         label: g.label,
         count: publish(g.t.count),
         maatwerk: publish(g.t.maatwerk),
-        items: g.t.count.suppressed ? [] : [...g.items].sort((a, b) => b.month.localeCompare(a.month) || a.id.localeCompare(b.id)).slice(0, ITEMS_PER_GROUP),
+        items: g.t.count.suppressed ? [] : [...(itemsOf.get(g.key) ?? [])].sort((a, b) => b.month.localeCompare(a.month) || a.id.localeCompare(b.id)).slice(0, ITEMS_PER_GROUP),
       })),
       trend: trend.map((m) => ({ month: m.month, label: monthLabel(m.month), count: publish(m.t.count), maatwerk: publish(m.t.maatwerk) })),
       stories: [...data.values()].flatMap((d) => d.stories).sort((a, b) => a.month.localeCompare(b.month) || a.id.localeCompare(b.id)),

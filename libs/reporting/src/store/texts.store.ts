@@ -1,7 +1,7 @@
 import { BOTTLENECK_CATEGORIES, REFERRAL_TOPICS, type BottleneckCategory, type ReferralTopic } from '@schakel/referrals';
 import { queryReturning } from '@schakel/platform';
 import type { EntityManager } from 'typeorm';
-import { LEARNING_STORY_STATUSES, PROPOSAL_STATUSES, type LearningStoryStatus, type ProposalStatus } from '../reporting.enums';
+import { type BottleneckGrouping, LEARNING_STORY_STATUSES, PROPOSAL_STATUSES, type LearningStoryStatus, type ProposalStatus } from '../reporting.enums';
 import { fields, rows, type Row } from './row';
 
 /**
@@ -21,6 +21,23 @@ export interface ReportBottleneck {
 }
 
 export type NewReportBottleneck = Omit<ReportBottleneck, 'id' | 'organisationId'>;
+
+export interface BottleneckCount {
+  key: string;
+  /** For RULE: the rule as written (one of them, when spelled differently). */
+  ruleLabel: string | null;
+  month: string;
+  maatwerk: boolean;
+  n: number;
+}
+
+/** The group key of a knelpunt in SQL, from a fixed list (never from input). RULE: trimmed, lower case, single spaces. */
+const GROUP_KEY: Record<BottleneckGrouping, string> = {
+  CATEGORY: 'category::text',
+  TOPIC: 'topic::text',
+  ORGANISATION: 'organisation_id::text',
+  RULE: `lower(btrim(regexp_replace(coalesce(rule, ''), '\\s+', ' ', 'g')))`,
+};
 
 export interface LearningStory {
   id: string;
@@ -146,6 +163,35 @@ export const textsStore = {
         [organisationId, first, last],
       ),
     ).map(parseBottleneck);
+  },
+
+  /** Knelpunten counted per group key, month and maatwerk, in SQL (a year of a large organisation is thousands of rows). */
+  async bottleneckCounts(m: EntityManager, organisationId: string, first: string, last: string, groupBy: BottleneckGrouping): Promise<BottleneckCount[]> {
+    return rows(
+      await m.query(
+        `SELECT ${GROUP_KEY[groupBy]} AS key, min(btrim(regexp_replace(rule, '\\s+', ' ', 'g'))) AS label, month::text AS month, custom_solution_applied AS maatwerk, count(*)::int AS n
+           FROM report_bottlenecks WHERE organisation_id = $1 AND month BETWEEN $2 AND $3
+          GROUP BY 1, month, custom_solution_applied`,
+        [organisationId, first, last],
+      ),
+    ).map((row) => {
+      const f = fields('report_bottlenecks', row);
+      return { key: f.text('key'), ruleLabel: f.nullableText('label'), month: f.text('month'), maatwerk: f.bool('maatwerk'), n: f.int('n') };
+    });
+  },
+
+  /** The newest `perGroup` knelpunten of every group. */
+  async bottleneckItems(m: EntityManager, organisationId: string, first: string, last: string, groupBy: BottleneckGrouping, perGroup: number): Promise<Array<ReportBottleneck & { key: string }>> {
+    return rows(
+      await m.query(
+        `SELECT * FROM (
+           SELECT id, organisation_id, month::text AS month, category, topic, rule, description, custom_solution_applied, custom_solution,
+                  ${GROUP_KEY[groupBy]} AS key, row_number() OVER (PARTITION BY ${GROUP_KEY[groupBy]} ORDER BY month DESC, id) AS rank
+             FROM report_bottlenecks WHERE organisation_id = $1 AND month BETWEEN $2 AND $3) ranked
+          WHERE rank <= $4`,
+        [organisationId, first, last, perGroup],
+      ),
+    ).map((row) => ({ ...parseBottleneck(row), key: fields('report_bottlenecks', row).text('key') }));
   },
 
   async bottlenecksByIds(m: EntityManager, ids: readonly string[]): Promise<ReportBottleneck[]> {
