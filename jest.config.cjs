@@ -98,15 +98,5 @@ module.exports = {
     },
     // Every kustomize overlay under infra/ rendered and validated against the Kubernetes schemas.
     { ...base, displayName: 'infra', testMatch: ['<rootDir>/infra/**/*.spec.ts'] },
-    // The built apps as separate processes (2 APIs behind a proxy, 2 workers); its set-up builds dist/.
-    {
-      ...base,
-      displayName: 'replicas',
-      globalSetup: '<rootDir>/test/replicas/global-setup.ts',
-      globalTeardown: servicesSetup.globalTeardown,
-      testMatch: ['<rootDir>/test/replicas/**/*.replica-spec.ts'],
-    },
-    // Every kustomize overlay under infra/ rendered and validated against the Kubernetes schemas.
-    { ...base, displayName: 'infra', testMatch: ['<rootDir>/infra/**/*.spec.ts'] },
   ],
 };
