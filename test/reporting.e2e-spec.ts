@@ -387,9 +387,22 @@ describe('reports (issue 12)', () => {
       JSON.stringify(await bottlenecks('beleid@uwv.demo', 'RULE')),
       JSON.stringify(await bottlenecks('beleid@uwv.demo', 'ORGANISATION')),
     ];
+    const csv = await ok<{ executionReportCsv: string; bottleneckReportCsv: string }>(
+      'beleid@uwv.demo',
+      `query ($p: ReportPeriodInput!) { executionReportCsv(period: $p) bottleneckReportCsv(period: $p, groupBy: RULE) }`,
+      { p: PERIOD },
+    );
+    responses.push(csv.executionReportCsv, csv.bottleneckReportCsv);
     for (const text of responses) {
       for (const secret of [...PII, ...caseIds]) expect(text).not.toContain(secret);
     }
+    // The CSV shows what the report shows: Excel-friendly, suppressed cells as "< 5".
+    const lines = csv.executionReportCsv.split('\r\n');
+    expect(lines[0].startsWith('\uFEFFIndeling;Rij;Verzonden;Ontvangen;')).toBe(true);
+    expect(lines[1].split(';').slice(0, 4)).toEqual(['Totaal', '2026-04 t/m 2026-05', '< 5', '17']);
+    expect(lines.find((l) => l.startsWith('Maand;mei 2026;'))?.split(';')[3]).toBe('< 5');
+    expect(csv.bottleneckReportCsv.split('\r\n')[1]).toBe('Totaal;2026-04 t/m 2026-05;12;5');
+    expect(await code('behandelaar@uwv.demo', `query ($p: ReportPeriodInput!) { executionReportCsv(period: $p) }`, { p: PERIOD })).toBe('FORBIDDEN');
     const { executionReportPdf } = await ok<{ executionReportPdf: string }>('beleid@uwv.demo', `{ executionReportPdf(year: 2026) }`);
     const pdf = Buffer.from(executionReportPdf, 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, PEOPLE_ONLY, type RequestContext, RequiresScope, requireExistingId } from '@schakel/platform';
 import { BottleneckReportService } from '../bottleneck-report.service';
+import { bottleneckCsv, executionCsv } from '../csv';
 import { ExecutionReportService } from '../execution-report.service';
 import { yearPeriod } from '../figures/period';
 import { ProposalsService } from '../proposals.service';
@@ -47,6 +48,29 @@ export class ReportingResolver {
   ): Promise<ExecutionReportType> {
     const report = await this.execution.report(ctx, period, scope, actionListId ? requireExistingId(actionListId, LIST) : null);
     return ExecutionReportType.from(report, ctx.actor.organisationId);
+  }
+
+  @RequiresScope(PEOPLE_ONLY)
+  @Query(() => String, { description: 'De staat van de uitvoering als CSV (UTF-8 met BOM, ";"-gescheiden, "< 5" waar onderdrukt): totaal, per maand, onderwerp en partij.' })
+  async executionReportCsv(
+    @Ctx() ctx: RequestContext,
+    @Args('period') period: ReportPeriodInput,
+    @Args('scope', { type: () => ReportScopeEnum, defaultValue: 'ORGANISATION' }) scope: ReportScope,
+    @Args('actionListId', { type: () => ID, nullable: true }) actionListId?: string | null,
+  ): Promise<string> {
+    return executionCsv(await this.execution.report(ctx, period, scope, actionListId ? requireExistingId(actionListId, LIST) : null));
+  }
+
+  @RequiresScope(PEOPLE_ONLY)
+  @Query(() => String, { description: 'De knelpuntenrapportage als CSV (UTF-8 met BOM, ";"-gescheiden): groepen en maanden.' })
+  async bottleneckReportCsv(
+    @Ctx() ctx: RequestContext,
+    @Args('period') period: ReportPeriodInput,
+    @Args('groupBy', { type: () => BottleneckGroupingEnum }) groupBy: BottleneckGrouping,
+    @Args('scope', { type: () => ReportScopeEnum, defaultValue: 'ORGANISATION' }) scope: ReportScope,
+    @Args('actionListId', { type: () => ID, nullable: true }) actionListId?: string | null,
+  ): Promise<string> {
+    return bottleneckCsv(await this.bottlenecks.report(ctx, period, groupBy, scope, actionListId ? requireExistingId(actionListId, LIST) : null));
   }
 
   @RequiresScope(PEOPLE_ONLY)
