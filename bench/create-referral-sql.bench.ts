@@ -10,10 +10,11 @@
  * Needs PostgreSQL on 127.0.0.1:5432 (postgres, trust) and pgbench (PGBENCH=… to name it).
  * BENCH_SQL_HANDOFFS (default 200000) referrals are bulk-loaded first, so indexes have a size;
  * BENCH_SQL_CLIENTS (16) and BENCH_SQL_SECONDS (15) set the runs; each script runs twice,
- * alternating, at that many clients and once with 1 client. The database is dropped at the end.
+ * alternating, at that many clients and once with 1 client. The database is dropped at the end,
+ * unless BENCH_SQL_KEEP=1 (then the two scripts stay in tmp/ for experiments by hand).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   run(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-migrate.js'], env);
   run(process.execPath, ['-r', './scripts/runtime-paths.cjs', 'dist/scripts/db-seed.js'], env);
   const dir = mkdtempSync(join(tmpdir(), 'schakel-sql-bench-'));
+  mkdirSync(join(root, 'tmp'), { recursive: true });
   try {
     const ids = await withClient(OWNER_URL, async (c) => {
       const org = async (slug: string) => (await c.query<{ id: string }>(`SELECT id FROM organisations WHERE slug = $1`, [slug])).rows[0].id;
@@ -151,8 +153,13 @@ async function main(): Promise<void> {
     writeFileSync(join(root, 'tmp', 'create-referral-sql.json'), JSON.stringify(summary, null, 2));
     console.log('results: tmp/create-referral-sql.json');
   } finally {
+    if (process.env.BENCH_SQL_KEEP === '1') {
+      for (const name of ['old', 'new']) writeFileSync(join(root, 'tmp', `create-referral-${name}.sql`), readFileSync(join(dir, `${name}.sql`)));
+      console.log(`kept: database ${DB}, tmp/create-referral-old.sql, tmp/create-referral-new.sql`);
+    } else {
+      await withClient('postgres://postgres@127.0.0.1:5432/postgres', (c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`));
+    }
     rmSync(dir, { recursive: true, force: true });
-    await withClient('postgres://postgres@127.0.0.1:5432/postgres', (c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`));
   }
 }
 
