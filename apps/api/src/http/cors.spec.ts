@@ -1,7 +1,7 @@
 import { loadConfig } from '@schakel/platform';
 import { corsOrigins } from './cors';
 
-const production = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'p'.repeat(40), BSN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), BSN_HMAC_KEY: 'h'.repeat(40) };
+const production = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'p'.repeat(40), BSN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), BSN_HMAC_KEY: 'h'.repeat(40), PLATFORM_SIGNING_KEY: '{"kty":"OKP","crv":"Ed25519","x":"p7zddd907MB9QW2294g5ksLlLnCEogzO057vmRcESX4","d":"gRKGSEWvByhqYdMs9D72jvD0UH6s6CCGWStYMdAhO2E"}' };
 
 describe('corsOrigins', () => {
   it('allows the local web app outside production when CORS_ORIGINS is empty', () => {

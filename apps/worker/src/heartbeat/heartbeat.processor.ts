@@ -1,7 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OutboxStore, RetentionService } from '@schakel/follow-ups';
-import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, REDIS } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, REDIS, safeErrorMessage } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 
@@ -35,6 +35,14 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
     private readonly retention: RetentionService,
   ) {
     super();
+  }
+
+  private readonly logger = new Logger(SystemProcessor.name);
+
+  /** A worker without an 'error' listener would crash the process on a Redis hiccup or a lost job key. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`system worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: SystemJob): Promise<unknown> {

@@ -41,6 +41,12 @@ export class ActionListRemindersProcessor extends WorkerHost implements BeforeAp
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
   }
 
+  /** A worker without an 'error' listener would crash the process on a Redis hiccup or a lost job key. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`worker: ${safeErrorMessage(error)}`);
+  }
+
   async process(job: Job): Promise<boolean> {
     if (job.name !== 'remind' || !isReminder(job.data)) return false;
     try {

@@ -31,6 +31,12 @@ export class ReportRefreshProcessor extends WorkerHost implements BeforeApplicat
     this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
   }
 
+  /** A worker without an 'error' listener would crash the process on a Redis hiccup or a lost job key. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`worker: ${safeErrorMessage(error)}`);
+  }
+
   async process(job: Job): Promise<number> {
     if (job.name !== 'refresh') return 0;
     try {
