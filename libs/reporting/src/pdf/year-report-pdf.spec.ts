@@ -83,7 +83,7 @@ describe('renderYearReportPdf', () => {
     dir = await mkdtemp(join(tmpdir(), 'jaarverslag-pdf-'));
     const file = join(dir, 'staat.pdf');
     await writeFile(file, pdf);
-    const { stdout } = await run(process.execPath, [join(__dirname, 'pdf-text.mjs'), file], { timeout: 30_000 });
+    const { stdout } = await run(process.execPath, [join(__dirname, '..', '..', '..', 'testing', 'src', 'pdf-text.mjs'), file], { timeout: 30_000 });
     read = JSON.parse(stdout) as Read;
   }, 40_000);
 
