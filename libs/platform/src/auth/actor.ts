@@ -1,5 +1,5 @@
 /**
- * Roles of an employee (DOMAIN.md glossary). OPERATOR (platformbeheerder) runs the platform itself
+ * Roles of an employee (docs/domain.md, glossary). OPERATOR (platformbeheerder) runs the platform itself
  * (queue dashboard, ADR 0010): no seed, no scope and no organisation's own administrator gives it.
  * PRIVACY (privacymedewerker / functionaris gegevensbescherming) produces inzage reports (AVG
  * art. 15, docs/security/inzage-and-keys.md); granted by hand like OPERATOR, never by a scope.
