@@ -19,6 +19,7 @@ export * from './redis/redis.module';
 export * from './redis/delete-keys';
 export * from './queue/queues';
 export * from './queue/queue.module';
+export * from './queue/observed-worker-host';
 export * from './observability/logging.module';
 export * from './health/health.service';
 export * from './health/health.module';

@@ -1,7 +1,7 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OutboxStore, RetentionService } from '@schakel/follow-ups';
-import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, REDIS, safeErrorMessage } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, ObservedWorkerHost, QueueName, REDIS } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 
@@ -27,7 +27,7 @@ export const SYSTEM_SCHEDULES = ['heartbeat', 'outbox-cleanup', 'retention-anony
  * last processed a job. Readiness fails when no heartbeat was processed recently.
  */
 @Processor(QueueName.System, processorOptions())
-export class SystemProcessor extends WorkerHost implements BeforeApplicationShutdown {
+export class SystemProcessor extends ObservedWorkerHost {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,14 +35,6 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
     private readonly retention: RetentionService,
   ) {
     super();
-  }
-
-  private readonly logger = new Logger(SystemProcessor.name);
-
-  /** A worker without an 'error' listener would crash the process on a Redis hiccup or a lost job key. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`system worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: SystemJob): Promise<unknown> {
@@ -54,11 +46,6 @@ export class SystemProcessor extends WorkerHost implements BeforeApplicationShut
       case 'retention.anonymise':
         return this.retention.run();
     }
-  }
-
-  /** Workers close (waiting for active jobs) before Nest closes the queues, as the follow-ups processors do. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
   }
 }
 

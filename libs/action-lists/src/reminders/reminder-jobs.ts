@@ -1,7 +1,7 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
-import { APP_CONFIG, type AppConfig, processorOptions, QueueName, REDIS, safeErrorMessage, sanitizedError } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, ObservedWorkerHost, processorOptions, QueueName, REDIS, safeErrorMessage, sanitizedError } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -25,26 +25,10 @@ function isReminder(data: unknown): data is Reminder {
 
 /** Delivers one reminder per job; idempotent, so a retried or re-added job reminds nobody twice. */
 @Processor(ACTION_LISTS_QUEUE, processorOptions({ concurrency: 5 }))
-export class ActionListRemindersProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(ActionListRemindersProcessor.name);
+export class ActionListRemindersProcessor extends ObservedWorkerHost {
 
   constructor(private readonly reminders: ActionListReminders) {
     super();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
-  }
-
-  /** A worker without an 'error' listener would crash the process on a Redis hiccup or a lost job key. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: Job): Promise<boolean> {

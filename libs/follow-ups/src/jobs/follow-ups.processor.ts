@@ -1,6 +1,6 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown, Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type JobPayloads, processorOptions, QueueName, type RelayedEvent, safeErrorMessage, sanitizedError } from '@schakel/platform';
+import { Processor } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, type JobPayloads, ObservedWorkerHost, processorOptions, QueueName, type RelayedEvent, sanitizedError } from '@schakel/platform';
 import type { Job } from 'bullmq';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { EventBatcher, Semaphore } from './event-batcher';
@@ -32,7 +32,7 @@ type FollowUpJob =
  * several per event. A batch that fails is split, so each event succeeds or fails on its own.
  */
 @Processor(QueueName.FollowUps, processorOptions())
-export class FollowUpsProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class FollowUpsProcessor extends ObservedWorkerHost implements OnApplicationBootstrap {
   private readonly events: EventBatcher<RelayedEvent, EventResult>;
   /** Deadline jobs each hold a connection: no more of them at once than WORKER_CONCURRENCY. */
   private readonly deadlineSlots: Semaphore;
@@ -56,28 +56,6 @@ export class FollowUpsProcessor extends WorkerHost implements OnApplicationBoots
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.WORKER_CONCURRENCY + EVENT_BATCH_SIZE * EVENT_BATCH_LANES;
-  }
-
-  private readonly logger = new Logger(FollowUpsProcessor.name);
-
-  /**
-   * Active jobs still add to queues (the next escalation level, webhook deliveries). Nest closes
-   * queues and workers together in onApplicationShutdown, so a queue could close under a running
-   * job; closing the worker here, which waits for its active jobs, comes first.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
-  }
-
-  /** Job data are ids only, so the log line may name the job; the error text goes through safeErrorMessage (no values). */
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
-  }
-
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`follow-ups worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: FollowUpJob): Promise<unknown> {

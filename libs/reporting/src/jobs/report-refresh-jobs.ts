@@ -1,6 +1,6 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { processorOptions, safeErrorMessage, sanitizedError } from '@schakel/platform';
+import { ObservedWorkerHost, processorOptions, safeErrorMessage, sanitizedError } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import { ReportRefresher } from '../refresh/report-refresher';
 
@@ -15,26 +15,10 @@ export const REPORT_REFRESH_EVERY_MS = 5 * 60_000;
  * read from report_refresh_state and the case tables, so a lost, repeated or retried job is harmless.
  */
 @Processor(REPORTING_QUEUE, processorOptions({ concurrency: 1 }))
-export class ReportRefreshProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(ReportRefreshProcessor.name);
+export class ReportRefreshProcessor extends ObservedWorkerHost {
 
   constructor(private readonly refresher: ReportRefresher) {
     super();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${safeErrorMessage(error)}`);
-  }
-
-  /** A worker without an 'error' listener would crash the process on a Redis hiccup or a lost job key. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`worker: ${safeErrorMessage(error)}`);
   }
 
   async process(job: Job): Promise<number> {
