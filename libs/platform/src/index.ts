@@ -17,6 +17,7 @@ export * from './auth/remote-jwks.verifier';
 export * from './auth/request';
 export * from './redis/redis.module';
 export * from './redis/delete-keys';
+export * from './redis/leased-interval';
 export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './queue/observed-worker-host';

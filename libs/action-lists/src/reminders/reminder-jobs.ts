@@ -1,10 +1,9 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
-import { APP_CONFIG, type AppConfig, ObservedWorkerHost, processorOptions, QueueName, REDIS, safeErrorMessage, sanitizedError } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, LeasedInterval, ObservedWorkerHost, processorOptions, QueueName, REDIS, sanitizedError } from '@schakel/platform';
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { REMINDER_KINDS, type Reminder } from '../store/reminders.store';
 import { ActionListReminders, reminderJobId } from './reminders.service';
 
@@ -50,42 +49,31 @@ export class ActionListRemindersProcessor extends ObservedWorkerHost {
 @Injectable()
 export class ActionListReminderScan implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ActionListReminderScan.name);
-  private readonly instance = randomUUID();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly interval: LeasedInterval;
 
   constructor(
     private readonly reminders: ActionListReminders,
     private readonly organisations: OrganisationsService,
     @InjectQueue(ACTION_LISTS_QUEUE) private readonly queue: Queue,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.interval = new LeasedInterval({
+      redis,
+      leaseKey: `${config.REDIS_PREFIX}:action-lists:reminder-lease`,
+      intervalMs: config.FOLLOW_UPS_SWEEP_INTERVAL_MS,
+      logger: this.logger,
+      label: 'Action-list reminder scan',
+      work: () => this.scan(),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.FOLLOW_UPS_SWEEP_INTERVAL_MS);
-    this.timer.unref();
-    this.tick();
+    this.interval.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.leased()
-      .then((mine) => (mine ? this.scan() : undefined))
-      .catch((error: unknown) => this.logger.warn(`Action-list reminder scan skipped, will retry: ${safeErrorMessage(error)}`))
-      .finally(() => (this.running = undefined));
-  }
-
-  private async leased(): Promise<boolean> {
-    const key = `${this.config.REDIS_PREFIX}:action-lists:reminder-lease`;
-    return (await this.redis.set(key, this.instance, 'PX', this.config.FOLLOW_UPS_SWEEP_INTERVAL_MS, 'NX')) === 'OK';
+  beforeApplicationShutdown(): Promise<void> {
+    return this.interval.stop();
   }
 
   /** One pass over every active organisation; answers how many reminders were queued. Public for tests. */

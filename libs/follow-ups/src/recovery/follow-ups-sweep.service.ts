@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OrganisationsService } from '@schakel/organisations';
-import { APP_CONFIG, type AppConfig, REDIS } from '@schakel/platform';
+import { APP_CONFIG, type AppConfig, LeasedInterval, REDIS } from '@schakel/platform';
 import type Redis from 'ioredis';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
@@ -27,50 +26,39 @@ export function sweepLeaseKey(prefix: string): string {
  * job Redis still has is left alone and nothing runs twice; what Redis lost (a restart without
  * persistence, a flushed prefix) comes back within one interval, with no one touching anything.
  *
- * Every worker runs the timer; a lease in Redis (SET NX PX, one interval) lets one of them sweep
- * per interval. If Redis loses the lease too, the worst case is two sweeps, which is harmless.
+ * Every worker runs the timer; a lease in Redis lets one of them sweep per interval
+ * (LeasedInterval; two sweeps in one interval are harmless).
  */
 @Injectable()
 export class FollowUpsSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(FollowUpsSweep.name);
-  private readonly instance = randomUUID();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly interval: LeasedInterval;
 
   constructor(
     private readonly relay: OutboxRelay,
     private readonly deadlines: DeadlinesService,
     private readonly webhooks: WebhookDispatch,
     private readonly organisations: OrganisationsService,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.interval = new LeasedInterval({
+      redis,
+      leaseKey: sweepLeaseKey(config.REDIS_PREFIX),
+      intervalMs: config.FOLLOW_UPS_SWEEP_INTERVAL_MS,
+      logger: this.logger,
+      label: 'Follow-ups sweep',
+      work: () => this.sweep(),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.FOLLOW_UPS_SWEEP_INTERVAL_MS);
-    this.timer.unref();
-    this.tick();
+    this.interval.start();
   }
 
   /** Stops before the queues and the database pool close (they close in onApplicationShutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.leased()
-      .then((mine) => (mine ? this.sweep() : undefined))
-      .catch((error: unknown) => this.logger.warn(`Follow-ups sweep skipped, will retry: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
-  }
-
-  private async leased(): Promise<boolean> {
-    const reply = await this.redis.set(sweepLeaseKey(this.config.REDIS_PREFIX), this.instance, 'PX', this.config.FOLLOW_UPS_SWEEP_INTERVAL_MS, 'NX');
-    return reply === 'OK';
+  beforeApplicationShutdown(): Promise<void> {
+    return this.interval.stop();
   }
 
   /** One full pass. Public for tests and for an operator who wants it now. */
@@ -80,7 +68,7 @@ export class FollowUpsSweep implements OnApplicationBootstrap, BeforeApplication
     const report: SweepReport = { outboxEvents: await this.relay.requeueUnprocessed(interval), deadlineJobs: 0, deliveries: 0 };
     // handoffs and webhook_deliveries are under row-level security: look per organisation.
     for (const organisation of await this.organisations.list()) {
-      if (this.stopped) break;
+      if (this.interval.isStopped) break;
       report.deadlineJobs += await this.deadlines.rescheduleOpen(organisation.id, Math.max(MIN_HORIZON_MS, 2 * interval));
       report.deliveries += await this.webhooks.requeuePending(organisation.id, interval);
     }
