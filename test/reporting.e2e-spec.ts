@@ -350,6 +350,10 @@ describe('reports (issue 12)', () => {
       expect(await code(who, EXECUTION, { p: PERIOD, s: 'ORGANISATION' })).toBe('FORBIDDEN');
       expect(await code(who, BOTTLENECKS, { p: PERIOD, g: 'CATEGORY' })).toBe('FORBIDDEN');
     }
+    // A partner system, whatever its scopes, reads no reports: they are for the organisation's own policy staff.
+    tokens['uwv-system'] = await api.clientToken('uwv-system', 'dev-secret-uwv-system', 'handoffs:read handoffs:write action-lists:read action-lists:sign webhooks:manage');
+    for (const query of [EXECUTION, BOTTLENECKS]) expect(await code('uwv-system', query, { p: PERIOD, s: 'ORGANISATION', g: 'CATEGORY' })).toBe('FORBIDDEN');
+    expect(await code('uwv-system', `{ executionReportPdf(year: 2026) }`)).toBe('FORBIDDEN');
     expect(await code('beleid@uwv.demo', EXECUTION, { p: { from: '2026-05', to: '2026-04' }, s: 'ORGANISATION' })).toBe('BAD_USER_INPUT');
     expect(await code('beleid@uwv.demo', EXECUTION, { p: { from: '2026-4', to: '2026-05' }, s: 'ORGANISATION' })).toBe('BAD_USER_INPUT');
   });
