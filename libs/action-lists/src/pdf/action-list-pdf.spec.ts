@@ -1,11 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readPdf } from '@schakel/testing';
 import { renderActionListPdf, type ActionListPdfInput } from './action-list-pdf';
-
-const run = promisify(execFile);
 
 const INPUT: ActionListPdfInput = {
   listId: '4f1c1a52-0000-4000-8000-000000000001',
@@ -53,20 +47,11 @@ interface Read {
 describe('renderActionListPdf', () => {
   let pdf: Buffer;
   let read: Read;
-  let dir: string;
 
   beforeAll(async () => {
     pdf = await renderActionListPdf(INPUT);
-    dir = await mkdtemp(join(tmpdir(), 'actielijst-pdf-'));
-    const file = join(dir, 'lijst.pdf');
-    await writeFile(file, pdf);
-    const { stdout } = await run(process.execPath, [join(__dirname, '..', '..', '..', 'testing', 'src', 'pdf-text.mjs'), file], { timeout: 30_000 });
-    read = JSON.parse(stdout) as Read;
+    read = await readPdf<Read>(pdf);
   }, 40_000);
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it('is a tagged PDF/UA document in Dutch with its title shown', () => {
     const raw = pdf.toString('latin1');

@@ -1,13 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readPdf } from '@schakel/testing';
 import type { ExecutionReport } from '../execution-report.service';
 import { draftFigures, emptyCounts, emptyHistograms, publishFigures, suppressTable } from '../figures/execution-figures';
 import { renderYearReportPdf } from './year-report-pdf';
-
-const run = promisify(execFile);
 
 function report(): ExecutionReport {
   const counts = { ...emptyCounts(), sent: 40, received: 120, accepted: 100, completed: 90, helped: 70, partly_helped: 17, not_helped: 3, open: 10, forwarded: 12, returned: 8, accept_measured: 120, accept_within: 96, escalated: 3 };
@@ -76,20 +70,11 @@ interface Read {
 describe('renderYearReportPdf', () => {
   let pdf: Buffer;
   let read: Read;
-  let dir: string;
 
   beforeAll(async () => {
     pdf = await renderYearReportPdf(report(), 2026);
-    dir = await mkdtemp(join(tmpdir(), 'jaarverslag-pdf-'));
-    const file = join(dir, 'staat.pdf');
-    await writeFile(file, pdf);
-    const { stdout } = await run(process.execPath, [join(__dirname, '..', '..', '..', 'testing', 'src', 'pdf-text.mjs'), file], { timeout: 30_000 });
-    read = JSON.parse(stdout) as Read;
+    read = await readPdf<Read>(pdf);
   }, 40_000);
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it('is a tagged PDF/UA document in Dutch with its title shown and tables with header cells', () => {
     const raw = pdf.toString('latin1');
