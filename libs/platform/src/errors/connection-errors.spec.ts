@@ -20,6 +20,8 @@ describe('a lost database connection in a GraphQL answer', () => {
     ['ECONNREFUSED (database down)', pgError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
     ['Connection terminated unexpectedly', failedQuery(pgError('Connection terminated unexpectedly'))],
     ['pool connect timeout', pgError('timeout exceeded when trying to connect')],
+    ['53300 too_many_connections', pgError('sorry, too many clients already', '53300')],
+    ['database closed for connections (55000)', pgError('database "schakel" is not currently accepting connections', '55000')],
     ['wrapped as cause', Object.assign(new Error('tenant transaction failed'), { cause: pgError('Connection terminated') })],
   ])('is a retryable SERVICE_UNAVAILABLE: %s', (_name, thrown) => {
     const { out, onInternalError } = format(thrown);

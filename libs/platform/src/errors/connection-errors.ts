@@ -2,10 +2,13 @@ import { AppError } from './app-error';
 
 /** Node socket errors that mean the connection to PostgreSQL (or another service) went away. */
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
-/** SQLSTATE: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now; class 08 connection exceptions. */
-const SQLSTATE = /^(57P0[123]|08[0-9A-Z]{3})$/;
+/**
+ * SQLSTATE: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300
+ * too_many_connections (every slot taken: also gone in a moment); class 08 connection exceptions.
+ */
+const SQLSTATE = /^(57P0[123]|53300|08[0-9A-Z]{3})$/;
 /** What node-postgres and its pool say when they lose or cannot get a connection (no code attached). */
-const MESSAGES = /Connection terminated|terminating connection due to administrator command|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const MESSAGES = /Connection terminated|terminating connection due to administrator command|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections/i;
 
 /**
  * True when the error (or one it wraps: GraphQL's originalError, TypeORM's driverError, cause)
