@@ -34,8 +34,13 @@ const depConstraints = [
   // Reports read the others (through their stores and services), nobody reads reports.
   {
     sourceTag: 'scope:reporting',
-    onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:follow-ups', 'scope:action-lists'],
+    onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:follow-ups', 'scope:action-lists', 'scope:live-handoffs'],
   },
+  // The warm moment (issue 13) builds on cases, follow-ups (norms, notifications, live events) and
+  // organisations; a live handoff and a bundle may look up doors. Nothing of ours depends on bundles.
+  { sourceTag: 'scope:doors', onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:follow-ups'] },
+  { sourceTag: 'scope:live-handoffs', onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:follow-ups', 'scope:doors'] },
+  { sourceTag: 'scope:bundles', onlyDependOnLibsWithTags: ['type:platform', 'scope:organisations', 'scope:referrals', 'scope:follow-ups', 'scope:doors'] },
 ];
 
 // Specs (and the end-to-end suites) may additionally use the testing library.

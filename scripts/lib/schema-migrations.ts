@@ -3,7 +3,10 @@
 // only the migration modules, never a lib's index, so Jest's global set-up can load it.
 import type { MigrationInterface } from 'typeorm';
 import { ACTION_LISTS_MIGRATIONS } from '../../libs/action-lists/src/migrations';
+import { BUNDLES_MIGRATIONS } from '../../libs/bundles/src/migrations';
+import { DOORS_MIGRATIONS } from '../../libs/doors/src/migrations';
 import { FOLLOW_UPS_MIGRATIONS } from '../../libs/follow-ups/src/migrations';
+import { LIVE_HANDOFFS_MIGRATIONS } from '../../libs/live-handoffs/src/migrations';
 import { ORGANISATIONS_MIGRATIONS } from '../../libs/organisations/src/migrations';
 import { PLATFORM_MIGRATIONS } from '../../libs/platform/src/database/migrations';
 import { REFERRALS_MIGRATIONS } from '../../libs/referrals/src/migrations';
@@ -24,4 +27,7 @@ export const SCHEMA_MIGRATIONS: MigrationClass[] = [
   ...FOLLOW_UPS_MIGRATIONS,
   ...ACTION_LISTS_MIGRATIONS,
   ...REPORTING_MIGRATIONS,
+  ...DOORS_MIGRATIONS,
+  ...LIVE_HANDOFFS_MIGRATIONS,
+  ...BUNDLES_MIGRATIONS,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -1,5 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { BundlesApiModule } from '@schakel/bundles';
+import { DoorsApiModule } from '@schakel/doors';
+import { LiveHandoffsApiModule } from '@schakel/live-handoffs';
 import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ActionListsApiModule } from '@schakel/action-lists';
@@ -47,6 +50,9 @@ import { HealthController } from './health/health.controller';
     FollowUpsApiModule,
     ActionListsApiModule,
     ReportingApiModule,
+    DoorsApiModule,
+    LiveHandoffsApiModule,
+    BundlesApiModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BundlesJobsModule } from '@schakel/bundles';
+import { DoorsJobsModule } from '@schakel/doors';
+import { LiveHandoffsJobsModule } from '@schakel/live-handoffs';
 import { ActionListsJobsModule } from '@schakel/action-lists';
 import { ReportingJobsModule } from '@schakel/reporting';
 import { EVENT_BATCH_LANES, FollowUpsJobsModule, PER_EVENT_PARALLEL } from '@schakel/follow-ups';
@@ -28,6 +31,9 @@ import { WorkerHealthServer } from './health/worker-health.server';
     FollowUpsJobsModule,
     ActionListsJobsModule,
     ReportingJobsModule,
+    DoorsJobsModule,
+    LiveHandoffsJobsModule,
+    BundlesJobsModule,
   ],
   providers: [RedisPolicyCheck, SystemProcessor, HeartbeatScheduler, WorkerHealthServer],
 })

@@ -6,6 +6,7 @@ export * from './events/case-events';
 export { TEXT_LIMITS, HANDOFF_PAGE } from './limits';
 export { TRANSITIONS, nextStatus, availableActions, openStep, statusesWithOpenStep, referralStatusFor, CASE_ROLES, SENDER_ROLES, RECEIVER_ROLES, TERMINAL_STATUSES } from './handoffs/handoff-state-machine';
 export { handoffsStore, HANDOFF_STATUS_CODE, type HandoffClock, type HandoffNoticeFacts } from './store/handoffs.store';
+export { referralsStore, type ReferralEventType } from './store/referrals.store';
 export { referralRetention, requireNotAnonymised, type DueReferral, type RetentionPolicy } from './store/retention.store';
 export { BsnCrypto } from './citizens/bsn-crypto.service';
 export { countRowsToRotate, rotateCitizenKeys } from './citizens/key-rotation';

@@ -57,5 +57,12 @@ export const TIMELINE_EVENT_TYPES = [
   // AVG art. 16 and 21: recorded by the privacy officer or a case role (docs/security/inzage-and-keys.md).
   'CORRECTION_REQUESTED',
   'OBJECTION_RECORDED',
+  // The warm moment (issue 13): a callback booked at the desk, a live handoff, a household bundle.
+  'CALLBACK_BOOKED',
+  'CALLBACK_RELEASED',
+  'LIVE_REQUESTED',
+  'LIVE_PICKED_UP',
+  'LIVE_FELL_BACK',
+  'BUNDLE_LINKED',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -102,6 +102,12 @@ export const TIMELINE_LABEL: Record<TimelineEventType, string> = {
   BOTTLENECK_FLAGGED: 'Knelpunt gemeld',
   CORRECTION_REQUESTED: 'Verzoek om verbetering (AVG)',
   OBJECTION_RECORDED: 'Bezwaar vastgelegd (AVG)',
+  CALLBACK_BOOKED: 'Terugbelafspraak gemaakt',
+  CALLBACK_RELEASED: 'Terugbelafspraak vervallen',
+  LIVE_REQUESTED: 'Live overdracht gevraagd',
+  LIVE_PICKED_UP: 'Live overgenomen',
+  LIVE_FELL_BACK: 'Live overdracht niet opgepakt, gewone overdracht (acuut)',
+  BUNDLE_LINKED: 'Onderdeel van een bundel',
 };
 
 export const ACTION_LABEL: Record<HandoffAction, string> = {

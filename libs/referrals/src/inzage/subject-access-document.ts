@@ -27,6 +27,12 @@ const EVENT: Record<TimelineEventType, string> = {
   ESCALATED: 'Termijn voorbij',
   CORRECTION_REQUESTED: 'Verzoek om verbetering',
   OBJECTION_RECORDED: 'Bezwaar',
+  CALLBACK_BOOKED: 'Terugbelafspraak gemaakt',
+  CALLBACK_RELEASED: 'Terugbelafspraak vervallen',
+  LIVE_REQUESTED: 'Direct overdragen gevraagd',
+  LIVE_PICKED_UP: 'Direct overgenomen',
+  LIVE_FELL_BACK: 'Niet direct overgenomen, met spoed doorverwezen',
+  BUNDLE_LINKED: 'Onderdeel van een gezamenlijke aanpak',
 };
 const CONSENT: Record<ConsentMethod, string> = { MONDELING: 'mondeling', SCHRIFTELIJK: 'schriftelijk', DIGITAAL: 'digitaal' };
 

@@ -64,6 +64,18 @@ export interface NewBottleneck {
   timelineNote: string;
 }
 
+/** Timeline events written outside the state machine's steps (notes, AVG requests, the warm moment). */
+export type ReferralEventType =
+  | 'NOTE_ADDED'
+  | 'CORRECTION_REQUESTED'
+  | 'OBJECTION_RECORDED'
+  | 'CALLBACK_BOOKED'
+  | 'CALLBACK_RELEASED'
+  | 'LIVE_REQUESTED'
+  | 'LIVE_PICKED_UP'
+  | 'LIVE_FELL_BACK'
+  | 'BUNDLE_LINKED';
+
 export type CreatedReferral = { existing: true; referral: ReferralRecord } | { existing: false; referral: ReferralRecord; firstHandoff: HandoffRecord };
 
 /** A citizen with the organisation that referred them (who may see contact details when doNotContact). */
@@ -252,20 +264,20 @@ export const referralsStore = {
    */
   async addReferralEvent(
     m: EntityManager,
-    e: { referralId: string; type: 'NOTE_ADDED' | 'CORRECTION_REQUESTED' | 'OBJECTION_RECORDED'; note: string | null; actor: StepActor; topic: 'referral.note_added' | null },
+    e: { referralId: string; handoffId?: string | null; type: ReferralEventType; note: string | null; actor: StepActor; topic: 'referral.note_added' | null },
   ): Promise<TimelineEventRecord> {
     const rows = parseRows(
       await m.query(
         `WITH tl AS (
            INSERT INTO timeline_events AS t (referral_id, handoff_id, type, actor_employee_id, actor_organisation_id, note, actor_machine_client_id)
-           VALUES ($1, NULL, $2, $3, $4, $5, $6) RETURNING ${TIMELINE_COLUMNS}),
+           VALUES ($1, $8, $2, $3, $4, $5, $6) RETURNING ${TIMELINE_COLUMNS}),
          ob AS (
            INSERT INTO outbox (topic, aggregate_type, aggregate_id, payload)
            SELECT $7, 'referral', $1, jsonb_build_object('referralId', $1::uuid, 'organisationIds', to_jsonb(ARRAY(
                     SELECT DISTINCT o FROM handoffs h, unnest(ARRAY[h.from_organisation_id, h.to_organisation_id]) AS o WHERE h.referral_id = $1 ORDER BY 1)))
             WHERE $7::text IS NOT NULL)
          SELECT * FROM tl`,
-        [e.referralId, e.type, e.actor.employeeId, e.actor.organisationId, e.note, e.actor.machineClientId, e.topic],
+        [e.referralId, e.type, e.actor.employeeId, e.actor.organisationId, e.note, e.actor.machineClientId, e.topic, e.handoffId ?? null],
       ),
       parseTimelineEvent,
     );

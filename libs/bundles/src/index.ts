@@ -1,0 +1,4 @@
+// Household bundles (multiproblematiek): several handoffs for one household at once, consent per member and organisation, one organisation with regie (issue 13): the public surface of the lib.
+export * from './bundles.module';
+export * from './bundles-api.module';
+export * from './bundles-jobs.module';
