@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Doors1764662400000 } from './1764662400000-doors';
 
 /** Migrations of the tables this lib owns, oldest first. */
-export const DOORS_MIGRATIONS: Array<new () => MigrationInterface> = [];
+export const DOORS_MIGRATIONS: Array<new () => MigrationInterface> = [Doors1764662400000];
