@@ -117,6 +117,8 @@ export const configSchema = z
     WEBHOOK_TIMEOUT_MS: whole(100, 60_000).default(10_000),
     // How often the worker rebuilds lost queue work from PostgreSQL (outbox, deadlines, deliveries, schedules).
     FOLLOW_UPS_SWEEP_INTERVAL_MS: whole(200, 3_600_000).default(60_000),
+    // How often the worker recomputes the sociale kaart's measured response speed (door_response_stats, issue 13).
+    DOOR_STATS_INTERVAL_MS: whole(1000, 86_400_000).default(600_000),
     // Days after closing before a referral is anonymised, for organisations without a retention of their own (ADR 0011).
     RETENTION_DAYS_DEFAULT: whole(1, 36500).default(730),
     // Referrals anonymised per transaction by the retention job.
