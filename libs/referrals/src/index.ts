@@ -17,5 +17,10 @@ export { ReferralsModule } from './referrals.module';
 export { ReferralsApiModule } from './referrals-api.module';
 export { HandoffType, PageInfoType } from './graphql/referral.types';
 export { BottleneckCategoryEnum, HandoffDirectionEnum, ReferralTopicEnum, UrgencyEnum } from './graphql/enums.graphql';
+// For household bundles (libs/bundles): a bundle's members are entered like a referral's citizen, its parts show the referral's state, and Referral.bundleId is resolved there.
+export { ConsentMethodEnum, HandoffStatusEnum } from './graphql/enums.graphql';
+export { CitizenInput } from './graphql/referral.inputs';
+export { ReferralType } from './graphql/referral.types';
+export { requireBsn } from './citizens/bsn';
 export { demoHistory, type DemoCase, type DemoLink } from './store/demo-history.store';
 export { reportQueries, REPORT_COUNTERS, DURATION_METRICS, type ReportCounter, type MonthTopicCounts, type DurationBucket, type DurationMetric, type BottleneckSource, type MaatwerkSource, type CalendarParam } from './store/report-queries.store';
