@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Doors1764662400000 } from './1764662400000-doors';
+import { Callbacks1764666000000 } from './1764666000000-callbacks';
 
 /** Migrations of the tables this lib owns, oldest first. */
-export const DOORS_MIGRATIONS: Array<new () => MigrationInterface> = [Doors1764662400000];
+export const DOORS_MIGRATIONS: Array<new () => MigrationInterface> = [Doors1764662400000, Callbacks1764666000000];

@@ -328,11 +328,58 @@ export const handoffsStore = {
     await m.query(`UPDATE handoffs SET accept_due_at = $2, deadline_source = $3 WHERE id = $1 AND accept_due_at IS NULL`, [id, due, source]);
   },
 
+  /**
+   * Replaces the acceptance deadline and its source while the acceptance step is still open
+   * (a live handoff nobody picked up falls back to the ACUUT norm). False when the step was
+   * already taken. Bookkeeping, not a user's change: the version stays.
+   */
+  async replaceAcceptDue(m: EntityManager, id: string, due: Date, source: string): Promise<boolean> {
+    const rows = parseRows(
+      await m.query(
+        `WITH upd AS (UPDATE handoffs SET accept_due_at = $2, deadline_source = $3 WHERE id = $1 AND status = ANY($4::handoff_status[]) RETURNING id) SELECT id FROM upd`,
+        [id, due, source, statusesWithOpenStep('ACCEPT')],
+      ),
+      (row) => row,
+    );
+    return rows.length > 0;
+  },
+
   /** Sets the first-contact deadline once; the acceptance step is done, so its overdue state ends. */
   async setContactDue(m: EntityManager, id: string, due: Date, source: string): Promise<void> {
     await m.query(
       `UPDATE handoffs SET contact_due_at = $2, deadline_source = $3, overdue = false, escalation_level = 0 WHERE id = $1 AND contact_due_at IS NULL`,
       [id, due, source],
+    );
+  },
+
+  /**
+   * A callback booked at the desk (doors' callbacks): the slot's end becomes the first-contact
+   * deadline (setContactDue later keeps it: it only fills an empty one), and the acceptance
+   * deadline moves forward to the slot's start when it was later (or to the norm's, when sooner).
+   * Only while the link is still to be picked up. Returns the acceptance deadline it had before.
+   */
+  async setCallbackDeadline(m: EntityManager, c: { id: string; slotStart: Date; slotEnd: Date; normAcceptDue: Date | null; source: string }): Promise<{ previousAcceptDueAt: Date | null } | null> {
+    const rows = parseRows(
+      await m.query(
+        `WITH old AS (SELECT h.id, h.accept_due_at FROM handoffs h WHERE h.id = $1 AND h.status = ANY($6::handoff_status[]) FOR UPDATE),
+              upd AS (UPDATE handoffs h SET contact_due_at = $3, accept_due_at = LEAST(h.accept_due_at, $4::timestamptz, $2::timestamptz),
+                             deadline_source = COALESCE(h.deadline_source, $5)
+                        FROM old WHERE h.id = old.id RETURNING old.accept_due_at AS previous)
+         SELECT previous FROM upd`,
+        [c.id, c.slotStart, c.slotEnd, c.normAcceptDue, c.source, statusesWithOpenStep('ACCEPT')],
+      ),
+      (row) => reader('handoffs', asRow(row, 'handoffs')).nullableDate('previous'),
+    );
+    return rows.length === 0 ? null : { previousAcceptDueAt: rows[0] };
+  },
+
+  /** A cancelled callback while the link is still to be picked up: its deadlines go back to what the norm gave. */
+  async clearCallbackDeadline(m: EntityManager, c: { id: string; slotStart: Date; slotEnd: Date; previousAcceptDueAt: Date | null }): Promise<void> {
+    await m.query(
+      `UPDATE handoffs h SET contact_due_at = CASE WHEN h.contact_due_at = $3 THEN NULL ELSE h.contact_due_at END,
+              accept_due_at = CASE WHEN h.accept_due_at = $2 AND $4::timestamptz IS NOT NULL THEN $4::timestamptz ELSE h.accept_due_at END
+        WHERE h.id = $1 AND h.status = ANY($5::handoff_status[])`,
+      [c.id, c.slotStart, c.slotEnd, c.previousAcceptDueAt, statusesWithOpenStep('ACCEPT')],
     );
   },
 
