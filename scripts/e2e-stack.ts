@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@schakel/platform';
+import { seedDemoDoors } from '@schakel/doors';
 import { requireServices } from './lib/services';
 import type { StackInfo } from './lib/stack-info';
 import { type RunningWebServer, startWebServer } from './lib/web-server';
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
   const owner = await createDataSource({ url: ownerUrl, entities: [], poolSize: 1 }).initialize();
   try {
     await seedDemoData(owner);
+    await seedDemoDoors(owner);
     await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
   } finally {
     await owner.destroy();

@@ -18,3 +18,4 @@ export { EVENT_BATCH_LANES } from './jobs/follow-ups.processor';
 export { PER_EVENT_PARALLEL } from './jobs/follow-up-batch';
 export * from './follow-ups-api.module';
 export * from './queue-dashboard';
+export { ResponseNormType } from './graphql/follow-ups.types';

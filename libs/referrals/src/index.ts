@@ -24,3 +24,4 @@ export { ReferralType } from './graphql/referral.types';
 export { requireBsn } from './citizens/bsn';
 export { demoHistory, type DemoCase, type DemoLink } from './store/demo-history.store';
 export { reportQueries, REPORT_COUNTERS, DURATION_METRICS, type ReportCounter, type MonthTopicCounts, type DurationBucket, type DurationMetric, type BottleneckSource, type MaatwerkSource, type CalendarParam } from './store/report-queries.store';
+export { responseTimes, type AcceptedResponseTimes } from './store/response-times.store';
