@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '@schakel/organisations';
 import { BundlesModule } from './bundles.module';
+import { BundlePartsResolver, BundlesResolver, ReferralBundleResolver } from './graphql/bundles.resolver';
 
-/** The GraphQL (and HTTP) edge of this lib (api only). */
-@Module({ imports: [BundlesModule] })
+/** The GraphQL edge of this lib (api only); also Referral.bundleId. */
+@Module({ imports: [BundlesModule, OrganisationsModule], providers: [BundlesResolver, BundlePartsResolver, ReferralBundleResolver] })
 export class BundlesApiModule {}

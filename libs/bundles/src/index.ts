@@ -2,3 +2,6 @@
 export * from './bundles.module';
 export * from './bundles-api.module';
 export * from './bundles-jobs.module';
+export { BUNDLE_MEMBER_ROLES, BUNDLE_STATUSES, type BundleMemberRole, type BundleStatus } from './bundle.enums';
+export { BundlesService, partIdempotencyKey } from './bundles.service';
+export { BundleAlerts, alertNotification } from './alerts/bundle-alerts.service';
