@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { BundleAlerts } from '@schakel/bundles';
+import { FollowUpsSweep } from '@schakel/follow-ups';
 import { deleteKeys } from '@schakel/platform';
 import { currentTestEnvironment, eventually, TestClient } from '@schakel/testing';
 import type { Client } from 'pg';
@@ -233,6 +234,8 @@ describe('household bundles (end to end)', () => {
   });
 
   it('tells the regie coordinators once about a stalled (escalated) part', async () => {
+    // Redis was emptied above: the follow-ups sweep rebuilds the deadline checks from PostgreSQL.
+    await worker.get(FollowUpsSweep).sweep();
     const stalled = await eventually(async () => {
       const part = partOf((await bundle('coordinator@tilburg.demo', main.id)).data!.bundle, 'WERK');
       return part.escalationLevel >= 1 ? part : undefined;
@@ -306,7 +309,7 @@ describe('household bundles (end to end)', () => {
 
     const other = await createBundle('balie@svb.demo', householdInput('huishouden-1', { summary: 'Een ander verhaal.' }));
     expect(other.errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect(other.errors?.[0].extensions?.field).toBe('idempotencyKey');
+    expect((other.errors?.[0].extensions?.details as { field?: string }).field).toBe('idempotencyKey');
 
     // A crash after the third part's referral was made, before it was linked: the bundle stays CREATING.
     const first = await createBundle('balie@svb.demo', householdInput('huishouden-crash'));
@@ -359,7 +362,7 @@ describe('household bundles (end to end)', () => {
     ] as const) {
       const res = await createBundle('balie@svb.demo', input);
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].extensions?.field).toBe(field);
+      expect((res.errors?.[0].extensions?.details as { field?: string }).field).toBe(field);
       // The refusal never repeats what the citizen gave.
       expect(JSON.stringify(res.errors)).not.toMatch(/123456789|Piet|Anna/);
     }
