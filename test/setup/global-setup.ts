@@ -5,6 +5,7 @@ import { demoClientSecret } from '../../libs/organisations/src/seed/demo-data';
 import { seedDemoData, seedDemoMachineClients } from '../../libs/organisations/src/seed/seed-demo-data';
 import { createDataSource } from '../../libs/platform/src/database/data-source';
 import { seedDemoDoors } from '../../libs/doors/src/seed/seed-demo-doors';
+import { seedDemoCallbackCapacity } from '../../libs/doors/src/callbacks/demo-capacity';
 import { cloneDatabase, prepareDatabase, sealTemplate } from '../../libs/platform/src/database/setup';
 import { environmentVariables, newTestEnvironment } from '../../libs/testing/src/test-environment';
 import { SCHEMA_MIGRATIONS } from '../../scripts/lib/schema-migrations';
@@ -25,6 +26,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await seedDemoData(owner);
     await seedDemoDoors(owner);
+    await seedDemoCallbackCapacity(owner);
     await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
   } finally {
     await owner.destroy();
