@@ -1,7 +1,7 @@
 import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, explainStartupFailure, loadConfigOrExit } from '@schakel/platform';
 import { seedDemoHistory } from '@schakel/reporting';
-import { seedDemoDoors } from '@schakel/doors';
+import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   try {
     const result = await seedDemoData(dataSource);
     const doors = config.NODE_ENV === 'production' ? null : await seedDemoDoors(dataSource);
+    if (doors) await seedDemoCallbackCapacity(dataSource);
     if (doors) console.log(`Sociale kaart: ${doors.doorsCreated} demoloketten aangemaakt (bestaande blijven staan).`);
     const clients = await seedDemoMachineClients(dataSource, (id) => demoClientSecret(id, config.DEMO_CLIENT_SECRET, config.NODE_ENV === 'production'));
     console.log(`Demodata: ${result.organisationsCreated} organisaties, ${result.employeesCreated} medewerkers en ${clients} machineclients aangemaakt (bestaande blijven staan).`);

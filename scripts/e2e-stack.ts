@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@schakel/platform';
-import { seedDemoDoors } from '@schakel/doors';
+import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
 import { requireServices } from './lib/services';
 import type { StackInfo } from './lib/stack-info';
 import { type RunningWebServer, startWebServer } from './lib/web-server';
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
   try {
     await seedDemoData(owner);
     await seedDemoDoors(owner);
+    await seedDemoCallbackCapacity(owner);
     await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
   } finally {
     await owner.destroy();

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
 import { seedDemoHistory } from '@schakel/reporting';
-import { seedDemoDoors } from '@schakel/doors';
+import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
 import { requireServices } from './lib/services';
 import { startWebServer } from './lib/web-server';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const secretFor = (clientId: string) => demoClientSecret(clientId, config.DEMO_CLIENT_SECRET, production);
   const seeded = await seedDemoData(owner);
   if (!production) await seedDemoDoors(owner);
+  if (!production) await seedDemoCallbackCapacity(owner);
   const clients = await seedDemoMachineClients(owner, secretFor);
   const history = await (production ? Promise.resolve(null) : seedDemoHistory(owner)).finally(() => owner.destroy());
   console.log(`Demodata: ${seeded.organisationsCreated} organisaties, ${seeded.employeesCreated} medewerkers en ${clients} machineclients nieuw.`);
