@@ -16,8 +16,13 @@ import { REPORT_ROLES, STORY_WRITE_ROLES } from '../reports/roles';
 // the signing core) load only for secretarissen and beleid. Report screens slot in here too.
 const HandoffListPage = lazy(() => import('../handoffs/HandoffListPage'));
 const NewReferralPage = lazy(() => import('../referrals/NewReferralPage'));
+const SocialeKaartPage = lazy(() => import('../doors/SocialeKaartPage'));
+const DoorEditPage = lazy(() => import('../doors/DoorEditPage'));
 const ReferralPage = lazy(() => import('../referrals/ReferralPage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+const BundlesPage = lazy(() => import('../bundles/BundlesPage'));
+const NewBundlePage = lazy(() => import('../bundles/NewBundlePage'));
+const BundlePage = lazy(() => import('../bundles/BundlePage'));
 const ActionListsPage = lazy(() => import('../action-lists/ActionListsPage'));
 const ActionListPage = lazy(() => import('../action-lists/ActionListPage'));
 const ActionListDraftPage = lazy(() => import('../action-lists/ActionListDraftPage'));
@@ -61,7 +66,12 @@ function SignedInRoutes({ user }: { user: CurrentUser }) {
           <Route path="inkomend" element={isCase ? <HandoffListPage direction="INCOMING" /> : <OtherRolePage />} />
           <Route path="uitgaand" element={isCase ? <HandoffListPage direction="OUTGOING" /> : <OtherRolePage />} />
           <Route path="nieuw" element={isCase ? <NewReferralPage /> : <OtherRolePage />} />
+          <Route path="sociale-kaart" element={isCase || hasRole(user, ["BEHEERDER"]) ? <SocialeKaartPage /> : <OtherRolePage />} />
+          <Route path="sociale-kaart/loketten/:id" element={hasRole(user, ["COORDINATOR", "BEHEERDER"]) ? <DoorEditPage /> : <OtherRolePage />} />
           <Route path="doorverwijzingen/:id" element={isCase ? <ReferralPage /> : <OtherRolePage />} />
+          <Route path="bundels" element={isCase ? <BundlesPage /> : <OtherRolePage />} />
+          <Route path="bundels/nieuw" element={isCase ? <NewBundlePage /> : <OtherRolePage />} />
+          <Route path="bundels/:id" element={isCase ? <BundlePage /> : <OtherRolePage />} />
           <Route path="actielijsten" element={actionLists ? <ActionListsPage /> : <OtherRolePage />} />
           <Route path="actielijsten/nieuw" element={drafts ? <ActionListDraftPage /> : <OtherRolePage />} />
           <Route path="actielijsten/sleutels" element={hasRole(user, SIGN_ROLES) ? <SigningKeysPage /> : <OtherRolePage />} />

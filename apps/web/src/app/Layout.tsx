@@ -96,6 +96,16 @@ export function Layout() {
                   Nieuwe doorverwijzing
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/sociale-kaart" className={navClass}>
+                  Sociale kaart
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/bundels" className={navClass}>
+                  Bundels
+                </NavLink>
+              </li>
               {!hasRole(me, RECEIVER_ROLES) && (
                 <li>
                   <NavLink to="/inkomend" className={navClass}>

@@ -33,6 +33,7 @@ import { dayAndTime, fullDate } from '../ui/format';
 import { BOTTLENECK_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, REFERRAL_STATUS_LABEL, STATUS_LABEL, TIMELINE_LABEL, TOPIC_LABEL, URGENCY_LABEL, optionsOf } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
 import { HandoffActionPanel } from './HandoffActionPanel';
+import { BundleLink } from '../bundles/BundleLink';
 
 function Time({ iso }: { iso: string }) {
   return (
@@ -281,6 +282,7 @@ export default function ReferralPage() {
   return (
     <>
       <Heading1>Doorverwijzing: {TOPIC_LABEL[referral.topic]}</Heading1>
+      <BundleLink referralId={referral.id} />
       {sentTo && (
         <Alert type="ok">
           <Paragraph>Verstuurd naar {sentTo}. U ziet hier wanneer zij de doorverwijzing oppakken.</Paragraph>

@@ -3,8 +3,11 @@ import type {
   ActionListVersionStatus,
   BottleneckCategory,
   BottleneckGrouping,
+  BundleMemberRole,
+  BundleStatus,
   ConsentMethod,
   ContactChannel,
+  DoorReach,
   EmployeeRole,
   HandoffAction,
   HandoffStatus,
@@ -186,6 +189,25 @@ export const PROPOSAL_STATUS_LABEL: Record<ProposalStatus, string> = {
 export const REVIEW_DECISION_LABEL: Record<ReviewDecision, string> = {
   APPROVE: 'Goedkeuren',
   REJECT: 'Afwijzen',
+};
+
+export const BUNDLE_STATUS_LABEL: Record<BundleStatus, string> = {
+  CREATING: 'Wordt aangemaakt',
+  OPEN: 'Open',
+  CLOSED: 'Gesloten',
+};
+
+export const BUNDLE_MEMBER_ROLE_LABEL: Record<BundleMemberRole, string> = {
+  AANVRAGER: 'Aanvrager',
+  PARTNER: 'Partner',
+  KIND: 'Kind',
+  HUISGENOOT: 'Huisgenoot',
+};
+
+/** How professionals reach a door (sociale kaart). */
+export const DOOR_REACH_LABEL: Record<DoorReach, string> = {
+  DIRECTE_LIJN: 'Directe lijn voor professionals',
+  LIVE: 'Live overdragen in Schakel',
 };
 
 export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
