@@ -1,4 +1,4 @@
-import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
+import { demoClientSecret, seedDemoData, seedDemoMachineClients, seedDemoPersonas } from '@schakel/organisations';
 import { createDataSource, explainStartupFailure, loadConfigOrExit } from '@schakel/platform';
 import { seedDemoHistory } from '@schakel/reporting';
 import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     if (doors) console.log(`Sociale kaart: ${doors.doorsCreated} demoloketten aangemaakt (bestaande blijven staan).`);
     const clients = await seedDemoMachineClients(dataSource, (id) => demoClientSecret(id, config.DEMO_CLIENT_SECRET, config.NODE_ENV === 'production'));
     console.log(`Demodata: ${result.organisationsCreated} organisaties, ${result.employeesCreated} medewerkers en ${clients} machineclients aangemaakt (bestaande blijven staan).`);
+    if (config.NODE_ENV !== 'production') await seedDemoPersonas(dataSource);
     const history = config.NODE_ENV === 'production' ? null : await seedDemoHistory(dataSource);
     console.log(history?.created ? `Demojaar voor de rapportages: ${history.referrals} verwijzingen, ${history.handoffs} overdrachten, ${history.bottlenecks} knelpunten.` : 'Demojaar voor de rapportages: stond er al (of productie).');
   } finally {

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoClientSecret, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
+import { demoClientSecret, seedDemoData, seedDemoMachineClients, seedDemoPersonas } from '@schakel/organisations';
 import { createDataSource, deleteKeys, dropDatabase, prepareDatabase } from '@schakel/platform';
 import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
 import { requireServices } from './lib/services';
@@ -140,6 +140,7 @@ async function main(): Promise<void> {
     await seedDemoDoors(owner);
     await seedDemoCallbackCapacity(owner);
     await seedDemoMachineClients(owner, (id) => demoClientSecret(id, undefined, false));
+    await seedDemoPersonas(owner);
   } finally {
     await owner.destroy();
   }
@@ -156,6 +157,9 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: '5',
     REDIS_URL,
     REDIS_PREFIX: redisPrefix,
+    // Live handoffs without a door fall back after 15 s (the browser test waits for it); doors keep their minutes.
+    LIVE_HANDOFF_TIMEOUT_SECONDS: '15',
+    LIVE_HANDOFF_SWEEP_INTERVAL_MS: '500',
   };
   run('api', 'apps/api/src/main.js', env);
   run('worker', 'apps/worker/src/main.js', env);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients } from '@schakel/organisations';
+import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients, seedDemoPersonas } from '@schakel/organisations';
 import { seedDemoHistory } from '@schakel/reporting';
 import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   if (!production) await seedDemoDoors(owner);
   if (!production) await seedDemoCallbackCapacity(owner);
   const clients = await seedDemoMachineClients(owner, secretFor);
+  if (!production) await seedDemoPersonas(owner);
   const history = await (production ? Promise.resolve(null) : seedDemoHistory(owner)).finally(() => owner.destroy());
   console.log(`Demodata: ${seeded.organisationsCreated} organisaties, ${seeded.employeesCreated} medewerkers en ${clients} machineclients nieuw.`);
   if (history?.created) console.log(`Demojaar voor de rapportages: ${history.referrals} verwijzingen, ${history.handoffs} overdrachten, ${history.bottlenecks} knelpunten.`);

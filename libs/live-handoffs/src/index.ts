@@ -2,3 +2,7 @@
 export * from './live-handoffs.module';
 export * from './live-handoffs-api.module';
 export * from './live-handoffs-jobs.module';
+export { LIVE_HANDOFF_STATUSES, type LiveHandoffStatus } from './live-handoff.enums';
+export { LiveHandoffsSweep, liveSweepLeaseKey } from './jobs/live-handoffs-sweep';
+export { LiveFollowUp } from './jobs/live-follow-up';
+export { liveHandoffChannel, type LiveHandoffMessage } from './live-events';

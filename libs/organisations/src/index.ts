@@ -10,5 +10,5 @@ export { OrganisationsModule } from './organisations.module';
 export { OrganisationsApiModule } from './organisations-api.module';
 export { OrganisationType, EmployeeType, EmployeeRoleEnum, OrganisationKindEnum } from './graphql/organisation.types';
 export { DirectoryLoaders, type DirectoryLoaderSet } from './graphql/directory.loaders';
-export { DEMO_ORGANISATIONS, DEMO_ROLES, DEMO_MACHINE_CLIENTS, DEMO_CLIENT_SCOPES, demoUsername, demoClientSecret, type DemoOrganisation } from './seed/demo-data';
-export { seedDemoData, seedDemoMachineClients } from './seed/seed-demo-data';
+export { DEMO_ORGANISATIONS, DEMO_ROLES, DEMO_PERSONAS, DEMO_MACHINE_CLIENTS, DEMO_CLIENT_SCOPES, demoUsername, demoClientSecret, type DemoOrganisation } from './seed/demo-data';
+export { seedDemoData, seedDemoMachineClients, seedDemoPersonas } from './seed/seed-demo-data';

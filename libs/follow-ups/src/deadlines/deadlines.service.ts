@@ -98,6 +98,20 @@ export class DeadlinesService {
     if (remindAt.getTime() > Date.now()) await this.scheduleRemind(handoff.id, receiver, remindAt);
   }
 
+  /**
+   * The acceptance deadline was replaced (a live handoff fell back to the ACUUT norm): the check
+   * queued for the old moment gives way to one at the new. Should Redis lose it, the sweep
+   * (rescheduleOpen) finds the new deadline in PostgreSQL.
+   */
+  async acceptDeadlineReplaced(handoffId: string, organisationId: string): Promise<void> {
+    const handoff = await this.load(organisationId, handoffId);
+    if (!handoff || openStep(handoff.status) !== 'ACCEPT' || !handoff.acceptDueAt) return;
+    const level = handoff.escalationLevel + 1;
+    if (level > MAX_ESCALATION_LEVEL) return;
+    await this.queue.remove(deadlineJobId(handoffId, 'ACCEPT', level)).catch(() => 0);
+    await this.schedule({ handoffId, organisationId, step: 'ACCEPT', level }, handoff.acceptDueAt);
+  }
+
   /** The delayed check at a deadline: escalate if the step is still open, else do nothing. */
   async check(job: CheckJob): Promise<'escalated' | 'done' | 'already'> {
     const handoff = await this.load(job.organisationId, job.handoffId);

@@ -34,6 +34,15 @@ export function demoUsername(handle: string, slug: string): string {
 }
 
 /**
+ * Named demo people besides the one-per-role employees, for demonstrations that show a person
+ * (the live warm handoff: "UWV neemt het nu over — Fatima van den Berg"). Seeded by the demo
+ * start and the browser stack, not by the test template: suites count the role employees.
+ */
+export const DEMO_PERSONAS: ReadonlyArray<{ username: string; organisationSlug: string; role: EmployeeRole; displayName: string }> = [
+  { username: 'fatima@uwv.demo', organisationSlug: 'uwv', role: 'BEHANDELAAR', displayName: 'Fatima van den Berg' },
+];
+
+/**
  * Every scope, for the demo clients. Written out (not imported from platform) because the test
  * set-up seeds from plain modules; a unit test keeps it equal to SCOPES.
  */

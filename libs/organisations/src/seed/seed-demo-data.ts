@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { hashSecret } from '../machine-clients/secret-hash';
 import { validateOrganisationCodes } from '../organisation.validators';
-import { DEMO_CLIENT_SCOPES, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoUsername } from './demo-data';
+import { DEMO_CLIENT_SCOPES, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_PERSONAS, DEMO_ROLES, demoUsername } from './demo-data';
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -45,6 +45,21 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
     }
     return { organisationsCreated, employeesCreated };
   });
+}
+
+/** Seeds the named demo people (DEMO_PERSONAS) after seedDemoData. Idempotent like it; returns how many are new. */
+export async function seedDemoPersonas(dataSource: DataSource): Promise<number> {
+  let created = 0;
+  for (const person of DEMO_PERSONAS) {
+    const inserted: unknown[] = await dataSource.query(
+      `INSERT INTO employees (organisation_id, username, display_name, roles)
+       SELECT id, $2, $3, ARRAY[$4]::employee_role[] FROM organisations WHERE slug = $1
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [person.organisationSlug, person.username, person.displayName, person.role],
+    );
+    created += inserted.length;
+  }
+  return created;
 }
 
 /**

@@ -117,6 +117,13 @@ export const configSchema = z
     WEBHOOK_TIMEOUT_MS: whole(100, 60_000).default(10_000),
     // How often the worker rebuilds lost queue work from PostgreSQL (outbox, deadlines, deliveries, schedules).
     FOLLOW_UPS_SWEEP_INTERVAL_MS: whole(200, 3_600_000).default(60_000),
+    // Live warm handoff (issue 13): how long the receiver's on-duty people have to pick up a request
+    // made without a door (a door's live_timeout_minutes wins), and with the override set, for every
+    // request (short timeouts in tests and demos). Then it falls back to a normal handoff with the ACUUT norm.
+    LIVE_HANDOFF_TIMEOUT_SECONDS: whole(1, 3600).default(300),
+    LIVE_HANDOFF_TIMEOUT_OVERRIDES_DOORS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    // How often the worker looks in PostgreSQL for live requests past their time (the fallback) or not yet announced.
+    LIVE_HANDOFF_SWEEP_INTERVAL_MS: whole(200, 600_000).default(2000),
     // How often the worker recomputes the sociale kaart's measured response speed (door_response_stats, issue 13).
     DOOR_STATS_INTERVAL_MS: whole(1000, 86_400_000).default(600_000),
     // Days after closing before a referral is anonymised, for organisations without a retention of their own (ADR 0011).
