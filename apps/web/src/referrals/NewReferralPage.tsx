@@ -12,6 +12,7 @@ import {
 } from '../api/generated';
 import { errorsByField } from '../api/errors';
 import { useMe } from '../app/me';
+import { DoorChooser } from '../doors/DoorChooser';
 import { useAnnounce } from '../ui/announcer';
 import { CheckboxField, ErrorSummary, RadioGroupField, SelectField, TextAreaField, TextField } from '../ui/fields';
 import { BOTTLENECK_LABEL, CHANNEL_LABEL, CONSENT_METHOD_LABEL, optionsOf, TOPIC_LABEL, URGENCY_LABEL } from '../ui/labels';
@@ -62,6 +63,8 @@ export default function NewReferralPage() {
   const [errors, setErrors] = useState<DraftErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [search, setSearch] = useState('');
+  // The door chosen on the sociale kaart (it sets the receiving organisation); '' when none.
+  const [doorId, setDoorId] = useState('');
   // One key per filled-in form: a double click or a retry after a lost answer sends one referral.
   const idempotencyKey = useRef(newKey());
   // A second click can come before React re-renders with `sending`; this guard is synchronous.
@@ -113,7 +116,7 @@ export default function NewReferralPage() {
       idempotencyKey.current = newKey();
       const to = created.currentHandoff?.to.name ?? 'de ontvanger';
       announce(`Doorverwijzing verstuurd naar ${to}.`);
-      navigate(`/doorverwijzingen/${created.id}`, { state: { sent: to } });
+      navigate(`/doorverwijzingen/${created.id}`, { state: doorId ? { sent: to, doorId } : { sent: to } });
     } catch (error) {
       const { byField, general: rest } = errorsByField(error, fieldForInputPath);
       showErrors(byField as DraftErrors, rest);
@@ -204,8 +207,17 @@ export default function NewReferralPage() {
           />
         </section>
 
+        <DoorChooser
+          topic={draft.topic}
+          doorId={doorId}
+          onChoose={(door) => {
+            setDoorId(door?.id ?? '');
+            if (door) set('toOrganisationId', door.organisationId);
+          }}
+        />
+
         <section aria-labelledby="kop-naar" className="schakel-form__section">
-          <Heading2 id="kop-naar">Naar wie</Heading2>
+          <Heading2 id="kop-naar">Andere organisatie kiezen</Heading2>
           <FormField className="schakel-field">
             <FormLabel htmlFor="zoek-organisatie">
               Zoek een organisatie <span className="schakel-muted">(niet verplicht)</span>
@@ -218,7 +230,10 @@ export default function NewReferralPage() {
             required
             description={receivers.length === 0 ? 'Geen organisatie gevonden met deze zoekwoorden.' : 'Met de termijn waarbinnen zij reageren.'}
             value={draft.toOrganisationId}
-            onChange={(v) => set('toOrganisationId', v)}
+            onChange={(v) => {
+              set('toOrganisationId', v);
+              setDoorId('');
+            }}
             error={errors.toOrganisationId}
             options={receivers.map((o) => ({ value: o.id, label: `${o.name}: ${o.responseNorm.description}` }))}
           />
