@@ -19,6 +19,9 @@ const NewReferralPage = lazy(() => import('../referrals/NewReferralPage'));
 const SocialeKaartPage = lazy(() => import('../doors/SocialeKaartPage'));
 const DoorEditPage = lazy(() => import('../doors/DoorEditPage'));
 const ReferralPage = lazy(() => import('../referrals/ReferralPage'));
+const CallbackDayPage = lazy(() => import('../callbacks/CallbackDayPage'));
+const CallbackLetterPage = lazy(() => import('../callbacks/CallbackLetterPage'));
+const CallbackCapacityPage = lazy(() => import('../callbacks/CallbackCapacityPage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 const BundlesPage = lazy(() => import('../bundles/BundlesPage'));
 const NewBundlePage = lazy(() => import('../bundles/NewBundlePage'));
@@ -69,6 +72,9 @@ function SignedInRoutes({ user }: { user: CurrentUser }) {
           <Route path="sociale-kaart" element={isCase || hasRole(user, ["BEHEERDER"]) ? <SocialeKaartPage /> : <OtherRolePage />} />
           <Route path="sociale-kaart/loketten/:id" element={hasRole(user, ["COORDINATOR", "BEHEERDER"]) ? <DoorEditPage /> : <OtherRolePage />} />
           <Route path="doorverwijzingen/:id" element={isCase ? <ReferralPage /> : <OtherRolePage />} />
+          <Route path="terugbellen" element={hasRole(user, ["BEHANDELAAR", "COORDINATOR"]) ? <CallbackDayPage /> : <OtherRolePage />} />
+          <Route path="terugbellen/briefje/:id" element={isCase ? <CallbackLetterPage /> : <OtherRolePage />} />
+          <Route path="sociale-kaart/loketten/:id/terugbellen" element={hasRole(user, ["COORDINATOR"]) ? <CallbackCapacityPage /> : <OtherRolePage />} />
           <Route path="bundels" element={isCase ? <BundlesPage /> : <OtherRolePage />} />
           <Route path="bundels/nieuw" element={isCase ? <NewBundlePage /> : <OtherRolePage />} />
           <Route path="bundels/:id" element={isCase ? <BundlePage /> : <OtherRolePage />} />

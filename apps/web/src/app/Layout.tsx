@@ -101,6 +101,13 @@ export function Layout() {
                   Sociale kaart
                 </NavLink>
               </li>
+              {hasRole(me, RECEIVER_ROLES) && (
+                <li>
+                  <NavLink to="/terugbellen" className={navClass}>
+                    Terugbellen
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/bundels" className={navClass}>
                   Bundels

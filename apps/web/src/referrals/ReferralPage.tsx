@@ -34,6 +34,7 @@ import { BOTTLENECK_LABEL, CHANNEL_LABEL, OUTCOME_LABEL, REFERRAL_STATUS_LABEL, 
 import { usePageTitle } from '../ui/page';
 import { HandoffActionPanel } from './HandoffActionPanel';
 import { BundleLink } from '../bundles/BundleLink';
+import { CallbackPanel } from '../callbacks/CallbackPanel';
 
 function Time({ iso }: { iso: string }) {
   return (
@@ -288,6 +289,7 @@ export default function ReferralPage() {
           <Paragraph>Verstuurd naar {sentTo}. U ziet hier wanneer zij de doorverwijzing oppakken.</Paragraph>
         </Alert>
       )}
+      <CallbackPanel referral={referral} />
       <DataList className="schakel-datalist">
         <DataListItem>
           <DataListKey>Stand</DataListKey>

@@ -1,4 +1,6 @@
 import type {
+  CallbackBookingStatus,
+  PartOfDay,
   ActionItemStatus,
   ActionListVersionStatus,
   BottleneckCategory,
@@ -208,6 +210,17 @@ export const BUNDLE_MEMBER_ROLE_LABEL: Record<BundleMemberRole, string> = {
 export const DOOR_REACH_LABEL: Record<DoorReach, string> = {
   DIRECTE_LIJN: 'Directe lijn voor professionals',
   LIVE: 'Live overdragen in Schakel',
+};
+
+/** Callbacks booked at the desk: the part of day and the booking's state. */
+export const PART_OF_DAY_LABEL: Record<PartOfDay, string> = {
+  OCHTEND: 'ochtend (9.00 tot 12.00 uur)',
+  MIDDAG: 'middag (13.00 tot 17.00 uur)',
+};
+
+export const CALLBACK_STATUS_LABEL: Record<CallbackBookingStatus, string> = {
+  BOOKED: 'Afgesproken',
+  RELEASED: 'Vervallen',
 };
 
 export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
