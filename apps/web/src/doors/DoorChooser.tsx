@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { DoorMatchesDocument, type ReferralTopic } from '../api/generated';
+import { useMe } from '../app/me';
 import { RadioGroupField, SelectField, TextField } from '../ui/fields';
 import { TOPIC_LABEL } from '../ui/labels';
 import { isGemeentecode, KNOWN_GEMEENTEN, speedInWords } from './door-words';
@@ -28,7 +29,9 @@ export function DoorChooser({
     variables: { topic: topic as ReferralTopic, gemeentecode, search: search.trim() || null },
     skip: topic === '',
   });
-  const matches = data?.doorMatches ?? [];
+  const me = useMe();
+  // A referral goes to another organisation: the own organisation's doors are not offered.
+  const matches = (data?.doorMatches ?? []).filter((m) => m.door.organisationId !== me.organisation.id);
   const chosen = matches.find((m) => m.door.id === doorId);
 
   return (

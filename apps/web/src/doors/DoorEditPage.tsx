@@ -52,7 +52,7 @@ const LABELS: Record<string, string> = {
   topics: 'Onderwerpen',
   gemeentecodes: 'Gemeentecodes',
   reach: 'Bereikbaar via',
-  phone: 'Directe lijn',
+  phone: 'Telefoonnummer van de directe lijn',
   openingHours: 'Openingstijden',
   checklist: 'Checklist',
   liveTimeoutMinutes: 'Minuten voor live overdragen',
@@ -220,7 +220,7 @@ export default function DoorEditPage() {
           />
         )}
         <RadioGroupField id="reach" label="Bereikbaar via" required value={draft.reach} onChange={(v) => set('reach', v as DoorReach)} error={errors.reach} options={optionsOf(DOOR_REACH_LABEL)} />
-        <TextField id="phone" label="Directe lijn voor professionals" type="tel" description="Bijvoorbeeld 088 - 898 92 94. Staat niet in de open export." value={draft.phone} onChange={(v) => set('phone', v)} error={errors.phone} maxLength={40} />
+        <TextField id="phone" label="Telefoonnummer van de directe lijn" type="tel" description="Bijvoorbeeld 088 - 898 92 94. Staat niet in de open export." value={draft.phone} onChange={(v) => set('phone', v)} error={errors.phone} maxLength={40} />
         <fieldset className="schakel-fieldset">
           <legend>Openingstijden</legend>
           {errors.openingHours && <p className="schakel-field-error">{errors.openingHours}</p>}
