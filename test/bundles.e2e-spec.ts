@@ -191,6 +191,19 @@ describe('household bundles (end to end)', () => {
     }
   });
 
+  it('a partner system of the Belastingdienst sees the same as its employees, and needs a handoffs scope', async () => {
+    const read = await client.clientToken('belastingdienst-system', 'dev-secret-belastingdienst-system', 'handoffs:read');
+    const seen = await client.graphql<{ bundle: BundleView }>(`query ($id: ID!) { bundle(id: $id) { ${BUNDLE_FIELDS} } }`, { id: main.id }, read);
+    expect(seen.data!.bundle.members.map((m) => m.role)).toEqual(['AANVRAGER']);
+    expect(JSON.stringify(seen.data)).not.toContain(PARTNER.name);
+    const other = await client.clientToken('belastingdienst-system', 'dev-secret-belastingdienst-system', 'webhooks:manage');
+    const refused = await client.graphql(`query ($id: ID!) { bundle(id: $id) { id } }`, { id: main.id }, other);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Creating needs handoffs:write.
+    const create = await client.graphql(`mutation ($input: CreateBundleInput!) { createBundle(input: $input) { id } }`, { input: householdInput('systeem-1') }, read);
+    expect(create.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('UWV and the regie (Tilburg) see both members, each as their consent allows', async () => {
     const uwv = (await bundle('behandelaar@uwv.demo', main.id)).data!.bundle;
     expect(uwv.members.map((m) => m.name)).toEqual([APPLICANT.name, PARTNER.name]);
