@@ -126,6 +126,22 @@ describe('sociale kaart (end to end)', () => {
     expect(Number((await stack!.owner.query(`SELECT count(*) FROM door_response_stats`)).rows[0].count)).toBe(2);
   });
 
+  it('the worker computes the statistics from PostgreSQL once at start (nothing needed from Redis)', async () => {
+    await stack!.owner.query(`DELETE FROM door_response_stats`);
+    await stack!.startWorker();
+    const deadline = Date.now() + 30_000;
+    let rows: Array<{ organisation_id: string; median_minutes: number }> = [];
+    while (Date.now() < deadline) {
+      rows = (await stack!.owner.query(`SELECT organisation_id, median_minutes FROM door_response_stats ORDER BY median_minutes`)).rows;
+      if (rows.length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(rows).toEqual([
+      { organisation_id: stack!.orgs.uwv, median_minutes: 30 },
+      { organisation_id: stack!.orgs.tilburg, median_minutes: 600 },
+    ]);
+  });
+
   it('versions every change; a stale expectedVersion is CONFLICT and changes nothing', async () => {
     const created = await call<{ createDoor: DoorView }>('coordinator@tilburg.demo', CREATE_DOOR, { input: doorInput() });
     expect(created.errors).toBeUndefined();

@@ -18,7 +18,7 @@ export function gemeenteName(code: string): string {
 /** "Meestal binnen 30 minuten opgepakt" — the measured median in words; unknown below 5 measurements. */
 export function speedInWords(medianMinutes: number | null | undefined): string {
   if (medianMinutes === null || medianMinutes === undefined) return 'Snelheid nog onbekend (te weinig metingen)';
-  if (medianMinutes < 60) return `Meestal binnen ${Math.max(1, medianMinutes)} minuten opgepakt`;
+  if (medianMinutes < 60) return medianMinutes <= 1 ? 'Meestal binnen 1 minuut opgepakt' : `Meestal binnen ${medianMinutes} minuten opgepakt`;
   const hours = Math.round(medianMinutes / 60);
   if (hours < 48) return `Meestal binnen ${hours} uur opgepakt`;
   return `Meestal binnen ${Math.round(hours / 24)} dagen opgepakt`;
