@@ -22,7 +22,8 @@ function slotOn(day: DateTime, part: PartOfDay): Slot {
 
 /**
  * The slots of the next `days` working days from `from`'s Dutch date on (that day included when
- * it is a working day): no weekends, no Dutch public holidays. Slots already started are left out.
+ * it is a working day with a slot still to start): no weekends, no Dutch public holidays. Slots
+ * already started are left out.
  */
 export function upcomingSlots(from: Date, days: number, now: Date, rules: WorkingDayRules): Slot[] {
   const slots: Slot[] = [];
@@ -31,11 +32,11 @@ export function upcomingSlots(from: Date, days: number, now: Date, rules: Workin
   // A year of calendar days at most: enough for any run of holidays.
   for (let i = 0; i < 366 && counted < days; i++, day = day.plus({ days: 1 })) {
     if (!isWorkingDay(day, rules)) continue;
+    // A working day whose slots have all started (today, late) does not count as one of the days.
+    const open = PARTS_OF_DAY.map((part) => slotOn(day, part)).filter((slot) => slot.start > now);
+    if (open.length === 0) continue;
     counted++;
-    for (const part of PARTS_OF_DAY) {
-      const slot = slotOn(day, part);
-      if (slot.start > now) slots.push(slot);
-    }
+    slots.push(...open);
   }
   return slots;
 }

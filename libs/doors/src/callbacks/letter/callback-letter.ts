@@ -50,7 +50,7 @@ export function buildCallbackLetter(f: LetterFacts): CallbackLetter {
       paragraphs: [`Op ${slotInWords({ start: b.slotStart, partOfDay: b.partOfDay })}.`, `U wordt gebeld tussen ${hour(times.start)} en ${hour(times.end)}. Wij bellen naar het telefoonnummer dat u aan de balie hebt gegeven.`],
       items: [],
     },
-    { heading: 'Waarover?', paragraphs: [`Over uw vraag over: ${topic.toLowerCase()}. U hoeft uw verhaal niet opnieuw te vertellen. De medewerker weet waar het over gaat.`], items: [] },
+    { heading: 'Waarover?', paragraphs: [`Over uw vraag over ${topic.toLowerCase()}. U hoeft uw verhaal niet opnieuw te vertellen. De medewerker weet waar het over gaat.`], items: [] },
     f.checklist.length > 0
       ? { heading: 'Houd dit bij de hand', paragraphs: ['Leg dit klaar voordat u wordt gebeld:'], items: f.checklist }
       : { heading: 'Houd dit bij de hand', paragraphs: ['U hoeft niets klaar te leggen.'], items: [] },
