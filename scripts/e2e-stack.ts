@@ -157,8 +157,8 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: '5',
     REDIS_URL,
     REDIS_PREFIX: redisPrefix,
-    // Live handoffs without a door fall back after 15 s (the browser test waits for it); doors keep their minutes.
-    LIVE_HANDOFF_TIMEOUT_SECONDS: '15',
+    // Live handoffs without a door fall back after 40 s (the browser test waits for it); doors keep their minutes.
+    LIVE_HANDOFF_TIMEOUT_SECONDS: '40',
     LIVE_HANDOFF_SWEEP_INTERVAL_MS: '500',
   };
   run('api', 'apps/api/src/main.js', env);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { findDoor } from '@schakel/doors';
 import { EmployeesService, OrganisationsService } from '@schakel/organisations';
 import {
   type Actor,
@@ -14,7 +15,6 @@ import {
 import { handoffsStore, nextStatus, RECEIVER_ROLES, referralsStore, SENDER_ROLES, type Urgency } from '@schakel/referrals';
 import type { EntityManager } from 'typeorm';
 import { LiveEvents, messageOf } from './live-events';
-import { doorLiveSettings } from './store/door-settings.store';
 import { type LiveHandoffRecord, liveHandoffsStore } from './store/live-handoffs.store';
 import { onDutyStore } from './store/on-duty.store';
 
@@ -303,7 +303,7 @@ export class LiveHandoffsService {
    */
   private async timeoutFor(m: EntityManager, doorId: string | null, toOrganisationId: string, urgency: Urgency): Promise<number> {
     const urgent = LIVE_URGENCIES.includes(urgency);
-    const door = doorId ? await doorLiveSettings(m, doorId) : undefined;
+    const door = doorId ? await findDoor(m, doorId) : null;
     if (doorId && !door) throw AppError.notFound(DOOR_NOT_FOUND);
     if (door && (door.organisationId !== toOrganisationId || !door.active)) {
       throw AppError.badInput({

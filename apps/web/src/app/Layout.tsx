@@ -9,6 +9,8 @@ import { ROLE_LABEL } from '../ui/labels';
 import { ACTION_LIST_ROLES } from '../action-lists/roles';
 import { REPORT_ROLES, STORY_WRITE_ROLES } from '../reports/roles';
 import { CASE_ROLES, hasRole, RECEIVER_ROLES, useMe } from './me';
+import { LiveIncoming } from '../live/LiveIncoming';
+import { OnDutySwitch } from '../live/OnDutySwitch';
 
 /** Header, main menu and the page. Meldingen arrive live and are announced. */
 export function Layout() {
@@ -67,6 +69,7 @@ export function Layout() {
           <span className="schakel-header__org">{me.organisation.name}</span>
         </div>
         <div className="schakel-header__user">
+          <OnDutySwitch />
           <span>
             {me.name} <span className="schakel-muted">({me.roles.map((r) => ROLE_LABEL[r]).join(', ')})</span>
           </span>
@@ -157,6 +160,7 @@ export function Layout() {
         </ul>
       </nav>
       <main id="inhoud" ref={main} className="schakel-main" tabIndex={-1}>
+        <LiveIncoming />
         <Outlet />
       </main>
     </>

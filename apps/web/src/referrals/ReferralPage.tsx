@@ -35,6 +35,7 @@ import { usePageTitle } from '../ui/page';
 import { HandoffActionPanel } from './HandoffActionPanel';
 import { BundleLink } from '../bundles/BundleLink';
 import { CallbackPanel } from '../callbacks/CallbackPanel';
+import { LiveHandoffPanel } from '../live/LiveHandoffPanel';
 
 function Time({ iso }: { iso: string }) {
   return (
@@ -322,6 +323,7 @@ export default function ReferralPage() {
           <ChainStep key={h.id} handoff={h} onChanged={reload} />
         ))}
       </ol>
+      <LiveHandoffPanel referral={referral} />
 
       <Heading2>Tijdlijn</Heading2>
       <ol className="schakel-timeline">
