@@ -26,6 +26,7 @@ import { useAnnounce } from '../ui/announcer';
 import { dayAndTime, fullDate } from '../ui/format';
 import { BUNDLE_MEMBER_ROLE_LABEL, BUNDLE_STATUS_LABEL, STATUS_LABEL, TOPIC_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
+import { bundleReference } from './reference';
 
 type Part = BundleFieldsFragment['members'][number]['parts'][number];
 
@@ -98,6 +99,10 @@ export default function BundlePage() {
           <DataListValue>
             <span data-testid="bundle-status">{BUNDLE_STATUS_LABEL[bundle.status]}</span>
           </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Kenmerk</DataListKey>
+          <DataListValue>{bundleReference(bundle.id)}</DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>Regie</DataListKey>

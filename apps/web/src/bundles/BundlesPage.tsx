@@ -7,6 +7,7 @@ import { AppLink } from '../ui/AppLink';
 import { fullDate, shortDay } from '../ui/format';
 import { BUNDLE_STATUS_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
+import { bundleReference } from './reference';
 
 /** Bundles the own organisation takes part in: as the one who made it, with the regie, or as a receiver. */
 export default function BundlesPage() {
@@ -48,7 +49,7 @@ export default function BundlesPage() {
                   <TableRow key={b.id} data-testid="bundle-row">
                     <TableCell>
                       <AppLink to={`/bundels/${b.id}`}>
-                        Bundel van <time dateTime={b.createdAt} title={fullDate(b.createdAt)}>{shortDay(b.createdAt)}</time> ({b.origin.name})
+                        Bundel {bundleReference(b.id)} van <time dateTime={b.createdAt} title={fullDate(b.createdAt)}>{shortDay(b.createdAt)}</time> ({b.origin.name})
                       </AppLink>
                     </TableCell>
                     <TableCell>{b.coordinatingOrganisation.name}</TableCell>
