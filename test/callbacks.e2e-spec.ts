@@ -184,6 +184,8 @@ describe('callbacks booked at the desk (end to end)', () => {
     const first = await refer();
     expect((await book('balie@tilburg.demo', { handoffId: first.handoffId, slotStart: slot.start })).errors).toBeUndefined();
     const second = await refer();
+    // The worker sets the norm's acceptance deadline on its own time: wait for it, so only this booking could change it.
+    await eventually(async () => (await deadlines(second.handoffId)).accept_due_at);
     const before = await deadlines(second.handoffId);
     const res = await book('balie@tilburg.demo', { handoffId: second.handoffId, slotStart: slot.start });
     expect(codeOf(res.errors)).toBe('CONFLICT');
@@ -237,6 +239,13 @@ describe('callbacks booked at the desk (end to end)', () => {
     const after = await deadlines(handoffId);
     expect(after.contact_due_at?.toISOString()).toBe(slot.end);
     expect(after.accept_due_at!.getTime()).toBeLessThanOrEqual(new Date(slot.start).getTime());
+    // The acceptance check waits in the queue for that deadline, not for the norm's.
+    const queue = worker.get<Queue>(getQueueToken(QueueName.FollowUps), { strict: false });
+    await eventually(async () => {
+      const check = await queue.getJob(deadlineJobId(handoffId, 'ACCEPT', 1));
+      const due = (await deadlines(handoffId)).accept_due_at!.getTime();
+      return check && Math.abs(check.timestamp + (check.opts.delay ?? 0) - due) < 1000;
+    });
 
     const accepted = await gql('behandelaar@uwv.demo', `mutation ($id: ID!, $input: AcceptHandoffInput!) { acceptHandoff(id: $id, input: $input) { status } }`, {
       id: handoffId,
@@ -244,7 +253,6 @@ describe('callbacks booked at the desk (end to end)', () => {
     });
     expect(accepted.errors).toBeUndefined();
     // The worker handles handoff.accepted: it schedules the contact check at the deadline it finds.
-    const queue = worker.get<Queue>(getQueueToken(QueueName.FollowUps), { strict: false });
     const job = await eventually(async () => (await queue.getJob(deadlineJobId(handoffId, 'CONTACT', 1))) ?? null);
     expect(job.timestamp + (job.opts.delay ?? 0)).toBeGreaterThanOrEqual(new Date(slot.end).getTime() - 1000);
     expect(job.timestamp + (job.opts.delay ?? 0)).toBeLessThanOrEqual(new Date(slot.end).getTime() + 1000);
@@ -320,6 +328,54 @@ describe('callbacks booked at the desk (end to end)', () => {
     const again = await gql('balie@tilburg.demo', `mutation ($id: ID!) { cancelCallback(bookingId: $id, reason: "Nog eens.") { id } }`, { id: bookingA.id });
     expect(codeOf(again.errors)).toBe('INVALID_TRANSITION');
     expect(await counter(UWV_DOOR, slot.start)).toBe(1);
+  });
+
+  it('lets a partner system with handoffs:write book for its organisation, refuses it with handoffs:read only, and frees the slot when it cancels the handoff', async () => {
+    const toeslagen = 'd0000000-0000-4000-8000-000000000003';
+    const write = await client.clientToken('uwv-system', 'dev-secret-uwv-system', 'handoffs:read handoffs:write');
+    const readOnly = await client.clientToken('uwv-system', 'dev-secret-uwv-system', 'handoffs:read');
+    const created = await client.graphql<{ createReferral: { currentHandoff: { id: string; version: number } } }>(
+      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { currentHandoff { id version } } }`,
+      { input: { citizen: CITIZEN, toOrganisationId: orgs.belastingdienst, topic: 'TOESLAGEN', summary: STORY, consent: { given: true, method: 'DIGITAAL' } } },
+      write,
+    );
+    expect(created.errors).toBeUndefined();
+    const handoffId = created.data!.createReferral.currentHandoff.id;
+    const [slot] = await slots(toeslagen);
+    const bookAs = (token: string) =>
+      client.graphql<{ bookCallback: Booking }>(`mutation ($input: BookCallbackInput!) { bookCallback(input: $input) { ${BOOKING_FIELDS} } }`, {
+        input: { handoffId, doorId: toeslagen, slotStart: slot.start, idempotencyKey: newKey() },
+      }, token);
+    expect(codeOf((await bookAs(readOnly)).errors)).toBe('FORBIDDEN');
+    expect(await bookingsOf(handoffId)).toEqual([]);
+    const booked = await bookAs(write);
+    expect(booked.errors).toBeUndefined();
+    expect(await counter(toeslagen, slot.start)).toBe(1);
+    const cancelled = await client.graphql(`mutation ($id: ID!, $input: ReasonInput!) { cancelHandoff(id: $id, input: $input) { status } }`, {
+      id: handoffId,
+      input: { expectedVersion: created.data!.createReferral.currentHandoff.version, reason: 'Dubbel ingediend.' },
+    }, write);
+    expect(cancelled.errors).toBeUndefined();
+    expect(await counter(toeslagen, slot.start)).toBe(0);
+    expect(await bookingsOf(handoffId)).toEqual([{ status: 'RELEASED', release_cause: 'HANDOFF_CANCELLED' }]);
+  });
+
+  it('removes the cancel reason when the referral is anonymised (retention)', async () => {
+    const [slot] = (await slots()).slice(2);
+    const { referralId, handoffId } = await refer();
+    const booked = await book('balie@tilburg.demo', { handoffId, slotStart: slot.start });
+    const reason = 'Mevrouw belt liever zelf, zegt haar buurvrouw.';
+    const cancelled = await gql('balie@tilburg.demo', `mutation ($id: ID!, $reason: String!) { cancelCallback(bookingId: $id, reason: $reason) { id } }`, {
+      id: booked.data!.bookCallback.id,
+      reason,
+    });
+    expect(cancelled.errors).toBeUndefined();
+    expect((await owner.query(`SELECT release_reason FROM callback_bookings WHERE handoff_id = $1`, [handoffId])).rows).toEqual([{ release_reason: reason }]);
+    await owner.query('BEGIN');
+    await owner.query(`SELECT set_config('app.organisation_id', $1, true)`, [orgs.tilburg]);
+    await owner.query(`UPDATE referrals SET anonymised_at = now() WHERE id = $1`, [referralId]);
+    await owner.query('COMMIT');
+    expect((await owner.query(`SELECT release_reason, status FROM callback_bookings WHERE handoff_id = $1`, [handoffId])).rows).toEqual([{ release_reason: null, status: 'RELEASED' }]);
   });
 
   describe('the afsprakenbriefje and the day view', () => {

@@ -1,10 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { DeadlineCalculator, deadlineJobId, ResponseNormProvider } from '@schakel/follow-ups';
-import { AppError, type Actor, hasAnyRole, isUuid, QueueName, type RequestContext, requireSafeText, TenantTransactions } from '@schakel/platform';
+import { DeadlineCalculator, DeadlinesService, ResponseNormProvider } from '@schakel/follow-ups';
+import { AppError, type Actor, hasAnyRole, isUuid, type RequestContext, requireSafeText, TenantTransactions } from '@schakel/platform';
 import { handoffsStore, RECEIVER_ROLES, referralsStore, SENDER_ROLES } from '@schakel/referrals';
-import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_DAYS, MAX_DAYS, MAX_PLACES, PARTS_OF_DAY, type PartOfDay } from './callbacks.enums';
 import { buildCallbackLetter, type CallbackLetter } from './letter/callback-letter';
@@ -80,7 +78,7 @@ export class CallbacksService {
     private readonly tx: TenantTransactions,
     private readonly calculator: DeadlineCalculator,
     private readonly norms: ResponseNormProvider,
-    @InjectQueue(QueueName.FollowUps) private readonly followUps: Queue,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /** The next working days' slots of a door with their free places (slots with no places are left out). */
@@ -214,7 +212,7 @@ export class CallbacksService {
     }
     const why = requireSafeText(reason, 'reason', { max: 500, required: true });
     if (!isUuid(bookingId)) throw AppError.notFound(BOOKING);
-    return this.tx.run(actor, async (m) => {
+    const result = await this.tx.run(actor, async (m) => {
       const booking = await callbacksStore.lock(m, bookingId);
       if (!booking) throw AppError.notFound(BOOKING);
       if (booking.bookedByOrganisationId !== actor.organisationId) {
@@ -235,6 +233,8 @@ export class CallbacksService {
       });
       return released;
     });
+    this.moveAcceptCheck(result);
+    return result;
   }
 
   /** The callbacks of these handoffs the caller may see (participants only, by RLS), newest first. */
@@ -334,20 +334,14 @@ export class CallbacksService {
   }
 
   /**
-   * The acceptance check may already wait in Redis for the norm's later deadline: move it to the
-   * slot's start. Best effort and not awaited (Redis is losable and must not stop a booking); the
-   * deadline itself is in PostgreSQL, where the follow-ups sweep finds it again.
+   * The acceptance check may already wait in Redis for the norm's deadline: it moves to the
+   * handoff's deadline as PostgreSQL now has it. Not awaited, and failures only logged: Redis is
+   * losable and must not stop a booking; the deadline itself is in PostgreSQL, where the
+   * follow-ups sweep finds it again.
    */
   private moveAcceptCheck(booking: BookingRecord): void {
-    const jobId = deadlineJobId(booking.handoffId, 'ACCEPT', 1);
-    const delay = Math.max(0, booking.slotStart.getTime() - Date.now());
-    void this.followUps
-      .getJob(jobId)
-      .then(async (job) => {
-        if (!job || !(await job.isDelayed()) || job.timestamp + (job.opts.delay ?? 0) <= booking.slotStart.getTime()) return;
-        await job.remove();
-        await this.followUps.add('deadline.check', { handoffId: booking.handoffId, organisationId: booking.doorOrganisationId, step: 'ACCEPT', level: 1 }, { jobId, delay });
-      })
+    void this.deadlines
+      .acceptDeadlineReplaced(booking.handoffId, booking.doorOrganisationId)
       .catch(() => this.logger.warn('Could not move the acceptance check of a handoff with a callback; the follow-ups sweep will'));
   }
 }

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Doors1764662400000 } from './1764662400000-doors';
 import { Callbacks1764666000000 } from './1764666000000-callbacks';
+import { CallbacksRetention1764666000001 } from './1764666000001-callbacks-retention';
 
 /** Migrations of the tables this lib owns, oldest first. */
-export const DOORS_MIGRATIONS: Array<new () => MigrationInterface> = [Doors1764662400000, Callbacks1764666000000];
+export const DOORS_MIGRATIONS: Array<new () => MigrationInterface> = [Doors1764662400000, Callbacks1764666000000, CallbacksRetention1764666000001];
