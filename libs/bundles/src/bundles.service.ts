@@ -83,7 +83,7 @@ export class BundlesService {
       canonicalize({ ...command, members: command.members.map((m, i) => ({ ...m, citizen: { ...m.citizen, bsn: checked.bsns[i] } })), idempotencyKey: null }) ?? '',
     );
 
-    const started = await this.startOrFind(actor, command, checked.bsns, checked.participants, requestHashes);
+    const started = await this.startOrFind(actor, command, checked.participants, requestHashes);
     if (started.bundle.status === 'CREATING') {
       const members = await this.tx.run(actor, (m) => bundlesStore.members(m, [started.bundle.id]));
       const regieName = checked.names.get(command.coordinatingOrganisationId) ?? 'de regieorganisatie';
@@ -326,7 +326,7 @@ export class BundlesService {
   }
 
   /** The bundle of this key: made now (CREATING), or the earlier one of the same request; another request is CONFLICT. */
-  private async startOrFind(actor: Actor, c: CreateBundleCommand, bsns: string[], participants: string[], requestHashes: string[]): Promise<{ bundle: BundleRecord }> {
+  private async startOrFind(actor: Actor, c: CreateBundleCommand, participants: string[], requestHashes: string[]): Promise<{ bundle: BundleRecord }> {
     const attempt = () =>
       this.tx.run(actor, async (m) => {
         const earlier = await bundlesStore.byIdempotencyKey(m, actor.organisationId, c.idempotencyKey);
@@ -348,7 +348,6 @@ export class BundlesService {
           members: c.members.map((member, position) => ({
             position,
             role: member.role satisfies BundleMemberRole,
-            bsnHash: this.bsnCrypto.lookupHash(bsns[position]),
             consents: member.consents,
           })),
         });

@@ -10,8 +10,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - a member, the member's consents and the member's parts are visible ONLY to the organisations
  *   that member consented to, plus the origin (which recorded them). The regie holder and other
  *   receivers without that member's consent see no row of that member at all.
- * Each member's citizen data (BSN encrypted, name, phone) lives in the `citizens` row of each part's
- * referral; a member here keeps only the BSN's HMAC look-up hash.
+ * Each member's citizen data (BSN encrypted + HMAC, name, phone) lives in the `citizens` row of each
+ * part's referral; a member here holds no BSN at all, not even its hash: parts name their member by
+ * id, so nothing is left to rotate with the HMAC key or to outlive the referrals' anonymisation.
  *
  * `bundle_parts` mirrors the latest link of each part's referral (status, deadline, overdue,
  * escalation), kept in step by a trigger on `handoffs`, so a participant sees the state of a part
@@ -62,7 +63,6 @@ export class Bundles1764673200000 implements MigrationInterface {
         bundle_id uuid NOT NULL REFERENCES bundles(id),
         position int NOT NULL CHECK (position >= 0),
         role bundle_member_role NOT NULL,
-        bsn_hash text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT bundle_members_position UNIQUE (bundle_id, position)
       )`);

@@ -33,7 +33,7 @@ export interface NewBundle {
   requestHash: string;
   /** Origin, regie and every receiver, once each. */
   participantIds: readonly string[];
-  members: ReadonlyArray<{ position: number; role: BundleMemberRole; bsnHash: string; consents: ReadonlyArray<{ organisationId: string; method: ConsentMethod }> }>;
+  members: ReadonlyArray<{ position: number; role: BundleMemberRole; consents: ReadonlyArray<{ organisationId: string; method: ConsentMethod }> }>;
 }
 
 export interface NewPart {
@@ -67,10 +67,10 @@ export const bundlesStore = {
     await m.query(`INSERT INTO bundle_participants (bundle_id, organisation_id) SELECT $1, o FROM unnest($2::uuid[]) AS o`, [bundle.id, [...new Set(b.participantIds)]]);
     const members = rowsOf(
       await m.query(
-        `INSERT INTO bundle_members (bundle_id, position, role, bsn_hash)
-         SELECT $1, x.position, x.role::bundle_member_role, x.hash FROM unnest($2::int[], $3::text[], $4::text[]) AS x(position, role, hash)
+        `INSERT INTO bundle_members (bundle_id, position, role)
+         SELECT $1, x.position, x.role::bundle_member_role FROM unnest($2::int[], $3::text[]) AS x(position, role)
          RETURNING id, bundle_id, position, role`,
-        [bundle.id, b.members.map((x) => x.position), b.members.map((x) => x.role), b.members.map((x) => x.bsnHash)],
+        [bundle.id, b.members.map((x) => x.position), b.members.map((x) => x.role)],
       ),
     )
       .map(parseMember)
