@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DoorMatchesDocument, type ReferralTopic } from '../api/generated';
 import { useMe } from '../app/me';
 import { RadioGroupField, SelectField, TextField } from '../ui/fields';
 import { TOPIC_LABEL } from '../ui/labels';
 import { isGemeentecode, KNOWN_GEMEENTEN, speedInWords } from './door-words';
+import './doors.css';
 
 /**
  * "Welk loket": the citizen's gemeente and the ranked doors of the sociale kaart for the chosen
@@ -33,6 +34,11 @@ export function DoorChooser({
   // A referral goes to another organisation: the own organisation's doors are not offered.
   const matches = (data?.doorMatches ?? []).filter((m) => m.door.organisationId !== me.organisation.id);
   const chosen = matches.find((m) => m.door.id === doorId);
+  // Another topic or gemeente can drop the chosen door from the list: then no door is chosen any more
+  // (the organisation it chose stays chosen below, where it can be changed).
+  useEffect(() => {
+    if (!loading && data && doorId && !chosen) onChoose(null);
+  }, [loading, data, doorId, chosen, onChoose]);
 
   return (
     <section aria-labelledby="kop-loket" className="schakel-form__section">
@@ -48,7 +54,7 @@ export function DoorChooser({
       />
       <TextField
         id="gemeentecode"
-        label="Of gemeentecode (niet verplicht)"
+        label="Of de gemeentecode"
         description="4 cijfers, bijvoorbeeld 0855."
         value={typed}
         onChange={setTyped}

@@ -5,10 +5,12 @@ import { useNavigate, useParams } from 'react-router';
 import { AppLink } from '../ui/AppLink';
 import { CreateDoorDocument, DoorDocument, type DoorFieldsFragment, type DoorInput, type DoorReach, type ReferralTopic, SetDoorActiveDocument, UpdateDoorDocument } from '../api/generated';
 import { errorsByField, hasCode } from '../api/errors';
+import { useMe } from '../app/me';
 import { useAnnounce } from '../ui/announcer';
 import { CheckboxField, ErrorSummary, RadioGroupField, TextAreaField, TextField } from '../ui/fields';
 import { DOOR_REACH_LABEL, optionsOf, TOPIC_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
+import './doors.css';
 import { WEEKDAY_LABEL } from './door-words';
 
 interface DayHours {
@@ -101,7 +103,8 @@ export default function DoorEditPage() {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const summaryId = useId();
-  const { data, refetch } = useQuery(DoorDocument, { variables: { id: id ?? '' }, skip: isNew });
+  const me = useMe();
+  const { data, refetch, error: loadError, loading } = useQuery(DoorDocument, { variables: { id: id ?? '' }, skip: isNew });
   const door = data?.door;
   const [draft, setDraft] = useState<DoorDraft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -172,6 +175,19 @@ export default function DoorEditPage() {
   }
 
   const busy = creating.loading || updating.loading || switching.loading;
+  if (!isNew && !loading && (loadError || !door || door.organisationId !== me.organisation.id)) {
+    return (
+      <>
+        <Heading1>Loket bewerken</Heading1>
+        <Paragraph role="alert">
+          {door ? 'Dit loket is van een andere organisatie: alleen die organisatie kan het wijzigen.' : 'Dit loket bestaat niet (meer), of u mag het niet zien.'}
+        </Paragraph>
+        <Paragraph>
+          <AppLink to="/sociale-kaart">Terug naar de sociale kaart</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
   return (
     <>
       <Heading1>{isNew ? 'Nieuw loket' : `Loket bewerken: ${door?.name ?? ''}`}</Heading1>
@@ -229,8 +245,8 @@ export default function DoorEditPage() {
               <CheckboxField id={`open-${i + 1}`} label={`${WEEKDAY_LABEL[i + 1]} open`} checked={h.open} onChange={(v) => set('days', draft.days.map((x, j) => (j === i ? { ...x, open: v } : x)))} />
               {h.open && (
                 <>
-                  <TextField id={`opens-${i + 1}`} label={`${WEEKDAY_LABEL[i + 1]} van`} description="UU:MM" value={h.opens} onChange={(v) => set('days', draft.days.map((x, j) => (j === i ? { ...x, opens: v } : x)))} maxLength={5} />
-                  <TextField id={`closes-${i + 1}`} label={`${WEEKDAY_LABEL[i + 1]} tot`} description="UU:MM" value={h.closes} onChange={(v) => set('days', draft.days.map((x, j) => (j === i ? { ...x, closes: v } : x)))} maxLength={5} />
+                  <TextField id={`opens-${i + 1}`} label={`${WEEKDAY_LABEL[i + 1]} van`} required description="UU:MM" value={h.opens} onChange={(v) => set('days', draft.days.map((x, j) => (j === i ? { ...x, opens: v } : x)))} maxLength={5} />
+                  <TextField id={`closes-${i + 1}`} label={`${WEEKDAY_LABEL[i + 1]} tot`} required description="UU:MM" value={h.closes} onChange={(v) => set('days', draft.days.map((x, j) => (j === i ? { ...x, closes: v } : x)))} maxLength={5} />
                 </>
               )}
             </div>

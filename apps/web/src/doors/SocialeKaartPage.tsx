@@ -7,6 +7,7 @@ import { hasRole, useMe } from '../app/me';
 import { SelectField } from '../ui/fields';
 import { DOOR_REACH_LABEL, optionsOf, TOPIC_LABEL } from '../ui/labels';
 import { usePageTitle } from '../ui/page';
+import './doors.css';
 import { gemeenteName, KNOWN_GEMEENTEN, regionInWords, speedInWords, topicsInWords, WEEKDAY_LABEL } from './door-words';
 
 export const DOOR_MAINTAINER_ROLES = ['COORDINATOR', 'BEHEERDER'] as const;
