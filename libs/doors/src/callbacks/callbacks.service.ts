@@ -8,7 +8,9 @@ import { DEFAULT_DAYS, MAX_DAYS, MAX_PLACES, PARTS_OF_DAY, type PartOfDay } from
 import { buildCallbackLetter, type CallbackLetter } from './letter/callback-letter';
 import { renderCallbackLetterPdf } from './letter/callback-letter-pdf';
 import { dutchDayBounds, type Slot, slotInWords, slotStartingAt, upcomingSlots } from './slots';
-import { type BookingRecord, callbacksStore, type CapacityRow, type DayBookingRow, type DoorFacts } from './store/callbacks.store';
+import type { DoorRecord } from '../door.model';
+import { findDoor, findDoors } from '../store/doors.store';
+import { type BookingRecord, callbacksStore, type CapacityRow, type DayBookingRow } from './store/callbacks.store';
 
 const UNIQUE_VIOLATION = '23505';
 const DOOR = { nl: 'Dit loket', en: 'This door' };
@@ -31,6 +33,7 @@ export interface BookCallbackCommand {
 }
 
 export interface DayEntry extends DayBookingRow {
+  doorName: string;
   overdue: boolean;
 }
 
@@ -82,7 +85,7 @@ export class CallbacksService {
   ) {}
 
   /** The next working days' slots of a door with their free places (slots with no places are left out). */
-  async slots(ctx: RequestContext, doorId: string, from?: Date | null, days?: number | null): Promise<{ door: DoorFacts; slots: SlotWithPlaces[] }> {
+  async slots(ctx: RequestContext, doorId: string, from?: Date | null, days?: number | null): Promise<{ door: DoorRecord; slots: SlotWithPlaces[] }> {
     this.requireCaseRole(ctx.actor);
     const count = days ?? DEFAULT_DAYS;
     if (!Number.isInteger(count) || count < 1 || count > MAX_DAYS) {
@@ -259,16 +262,21 @@ export class CallbacksService {
     }
     const bounds = dutchDayBounds(date);
     if (!bounds) throw AppError.badInput({ nl: 'date: een datum als JJJJ-MM-DD.', en: 'date: a date as YYYY-MM-DD.' }, { field: 'date' });
-    const rows = await this.tx.run(ctx.actor, (m) => callbacksStore.day(m, ctx.actor.organisationId, bounds.from, bounds.to));
+    const { rows, doors } = await this.tx.run(ctx.actor, async (m) => {
+      const rows = await callbacksStore.day(m, ctx.actor.organisationId, bounds.from, bounds.to);
+      return { rows, doors: await findDoors(m, [...new Set(rows.map((r) => r.booking.doorId))]) };
+    });
+    const names = new Map(doors.map((d) => [d.id, d.name]));
     const now = Date.now();
     return rows.map((row) => ({
       ...row,
+      doorName: names.get(row.booking.doorId) ?? '',
       // Not yet called back when the slot is over: no contact recorded, still with the receiver.
       overdue: row.booking.status === 'BOOKED' && row.booking.slotEnd.getTime() < now && ['REQUESTED', 'RECEIVED', 'ACCEPTED'].includes(row.handoffStatus),
     }));
   }
 
-  async capacity(ctx: RequestContext, doorId: string): Promise<{ door: DoorFacts; capacity: CapacityRow[] }> {
+  async capacity(ctx: RequestContext, doorId: string): Promise<{ door: DoorRecord; capacity: CapacityRow[] }> {
     return this.tx.run(ctx.actor, async (m) => {
       const door = await this.door(m, doorId);
       return { door, capacity: await callbacksStore.capacity(m, doorId) };
@@ -300,9 +308,12 @@ export class CallbacksService {
   async letter(ctx: RequestContext, bookingId: string): Promise<CallbackLetter> {
     this.requireCaseRole(ctx.actor);
     if (!isUuid(bookingId)) throw AppError.notFound(BOOKING);
-    const facts = await this.tx.run(ctx.actor, (m) => callbacksStore.letterFacts(m, bookingId));
-    if (!facts) throw AppError.notFound(BOOKING);
-    return buildCallbackLetter(facts);
+    const facts = await this.tx.run(ctx.actor, async (m) => {
+      const found = await callbacksStore.letterCase(m, bookingId);
+      return found ? { ...found, door: await findDoor(m, found.booking.doorId) } : undefined;
+    });
+    if (!facts?.door) throw AppError.notFound(BOOKING);
+    return buildCallbackLetter({ ...facts, door: facts.door });
   }
 
   async letterPdf(ctx: RequestContext, bookingId: string): Promise<Buffer> {
@@ -315,9 +326,9 @@ export class CallbacksService {
     }
   }
 
-  private async door(m: EntityManager, doorId: string): Promise<DoorFacts> {
+  private async door(m: EntityManager, doorId: string): Promise<DoorRecord> {
     if (!isUuid(doorId)) throw AppError.notFound(DOOR);
-    const door = await callbacksStore.doorFacts(m, doorId);
+    const door = await findDoor(m, doorId);
     if (!door) throw AppError.notFound(DOOR);
     return door;
   }

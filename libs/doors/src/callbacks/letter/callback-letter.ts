@@ -3,7 +3,13 @@ import { DateTime } from 'luxon';
 import { ZONE } from '@schakel/follow-ups';
 import { PART_TIMES } from '../callbacks.enums';
 import { slotInWords } from '../slots';
-import type { LetterFacts } from '../store/callbacks.store';
+import type { DoorRecord } from '../../door.model';
+import type { LetterCase } from '../store/callbacks.store';
+
+/** What the letter is made of: the case's booking and topic, and the door (its name, organisation and checklist). */
+export interface LetterFacts extends LetterCase {
+  door: DoorRecord;
+}
 
 /** One part of the afsprakenbriefje: a heading with sentences and, for the checklist, a list. */
 export interface LetterSection {
@@ -44,15 +50,15 @@ export function buildCallbackLetter(f: LetterFacts): CallbackLetter {
     sections.push({ heading: 'Let op', paragraphs: ['Deze afspraak gaat niet door. U wordt niet gebeld op het moment hieronder.'], items: [] });
   }
   sections.push(
-    { heading: 'Wie belt u?', paragraphs: [`Een medewerker van ${f.doorOrganisationName} belt u. Het loket heet: ${f.doorName}.`], items: [] },
+    { heading: 'Wie belt u?', paragraphs: [`Een medewerker van ${f.door.organisationName} belt u. Het loket heet: ${f.door.name}.`], items: [] },
     {
       heading: 'Wanneer?',
       paragraphs: [`Op ${slotInWords({ start: b.slotStart, partOfDay: b.partOfDay })}.`, `U wordt gebeld tussen ${hour(times.start)} en ${hour(times.end)}. Wij bellen naar het telefoonnummer dat u aan de balie hebt gegeven.`],
       items: [],
     },
     { heading: 'Waarover?', paragraphs: [`Over uw vraag over ${topic.toLowerCase()}. U hoeft uw verhaal niet opnieuw te vertellen. De medewerker weet waar het over gaat.`], items: [] },
-    f.checklist.length > 0
-      ? { heading: 'Houd dit bij de hand', paragraphs: ['Leg dit klaar voordat u wordt gebeld:'], items: f.checklist }
+    f.door.checklist.length > 0
+      ? { heading: 'Houd dit bij de hand', paragraphs: ['Leg dit klaar voordat u wordt gebeld:'], items: f.door.checklist }
       : { heading: 'Houd dit bij de hand', paragraphs: ['U hoeft niets klaar te leggen.'], items: [] },
     {
       heading: 'Heeft niemand gebeld?',

@@ -6,23 +6,14 @@ import { reader, type Row, rowsOf } from './row';
 
 /**
  * Every statement on callback_capacity, callback_slot_counters and callback_bookings. Each runs in
- * the caller's tenant transaction, so row-level security applies. (The doors themselves belong to
- * the doors store; `doorFacts` only reads the few columns a booking needs.)
+ * the caller's tenant transaction, so row-level security applies. The doors themselves belong to
+ * the doors store (findDoor, findDoors).
  */
 
 export interface CapacityRow {
   weekday: number;
   partOfDay: PartOfDay;
   places: number;
-}
-
-export interface DoorFacts {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  name: string;
-  active: boolean;
-  checklist: string[];
 }
 
 export interface BookingRecord {
@@ -67,17 +58,13 @@ export interface NewBooking {
 /** A booking in the receiver's day view, with what it needs to show and link. */
 export interface DayBookingRow {
   booking: BookingRecord;
-  doorName: string;
   topic: ReferralTopic;
   handoffStatus: HandoffStatus;
 }
 
-/** What the afsprakenbriefje prints: never the citizen's name, BSN, contact details or story. */
-export interface LetterFacts {
+/** What the afsprakenbriefje prints of the case: never the citizen's name, BSN, contact details or story. */
+export interface LetterCase {
   booking: BookingRecord;
-  doorName: string;
-  doorOrganisationName: string;
-  checklist: string[];
   topic: ReferralTopic;
   senderOrganisationName: string;
 }
@@ -112,21 +99,6 @@ function parseBooking(row: Row): BookingRecord {
 }
 
 export const callbacksStore = {
-  async doorFacts(m: EntityManager, doorId: string): Promise<DoorFacts | undefined> {
-    const rows = rowsOf(
-      await m.query(
-        `SELECT d.id, d.organisation_id, o.name AS organisation_name, d.name, d.active, d.checklist
-           FROM doors d JOIN organisations o ON o.id = d.organisation_id WHERE d.id = $1`,
-        [doorId],
-      ),
-      'doors',
-    );
-    return rows.map((row) => {
-      const r = reader('doors', row);
-      return { id: r.text('id'), organisationId: r.text('organisation_id'), organisationName: r.text('organisation_name'), name: r.text('name'), active: r.bool('active'), checklist: r.texts('checklist') };
-    })[0];
-  },
-
   async capacity(m: EntityManager, doorId: string): Promise<CapacityRow[]> {
     const rows = rowsOf(await m.query(`SELECT weekday, part_of_day, places FROM callback_capacity WHERE door_id = $1 ORDER BY weekday, part_of_day`, [doorId]), 'callback_capacity');
     return rows.map((row) => {
@@ -231,9 +203,8 @@ export const callbacksStore = {
   async day(m: EntityManager, organisationId: string, from: Date, to: Date): Promise<DayBookingRow[]> {
     const rows = rowsOf(
       await m.query(
-        `SELECT ${BOOKING_COLUMNS}, d.name AS door_name, r.topic, h.status AS handoff_status
+        `SELECT ${BOOKING_COLUMNS}, r.topic, h.status AS handoff_status
            FROM callback_bookings b
-           JOIN doors d ON d.id = b.door_id
            JOIN handoffs h ON h.id = b.handoff_id
            JOIN referrals r ON r.id = b.referral_id
           WHERE b.door_organisation_id = $1 AND b.slot_start >= $2 AND b.slot_start < $3
@@ -244,17 +215,15 @@ export const callbacksStore = {
     );
     return rows.map((row) => {
       const r = reader('callback_bookings', row);
-      return { booking: parseBooking(row), doorName: r.text('door_name'), topic: r.oneOf('topic', REFERRAL_TOPICS), handoffStatus: r.oneOf('handoff_status', HANDOFF_STATUSES) };
+      return { booking: parseBooking(row), topic: r.oneOf('topic', REFERRAL_TOPICS), handoffStatus: r.oneOf('handoff_status', HANDOFF_STATUSES) };
     });
   },
 
-  async letterFacts(m: EntityManager, bookingId: string): Promise<LetterFacts | undefined> {
+  async letterCase(m: EntityManager, bookingId: string): Promise<LetterCase | undefined> {
     const rows = rowsOf(
       await m.query(
-        `SELECT ${BOOKING_COLUMNS}, d.name AS door_name, d.checklist, o.name AS door_organisation_name, r.topic, s.name AS sender_organisation_name
+        `SELECT ${BOOKING_COLUMNS}, r.topic, s.name AS sender_organisation_name
            FROM callback_bookings b
-           JOIN doors d ON d.id = b.door_id
-           JOIN organisations o ON o.id = b.door_organisation_id
            JOIN organisations s ON s.id = b.booked_by_organisation_id
            JOIN referrals r ON r.id = b.referral_id
           WHERE b.id = $1`,
@@ -264,14 +233,7 @@ export const callbacksStore = {
     );
     return rows.map((row) => {
       const r = reader('callback_bookings', row);
-      return {
-        booking: parseBooking(row),
-        doorName: r.text('door_name'),
-        doorOrganisationName: r.text('door_organisation_name'),
-        checklist: r.texts('checklist'),
-        topic: r.oneOf('topic', REFERRAL_TOPICS),
-        senderOrganisationName: r.text('sender_organisation_name'),
-      };
+      return { booking: parseBooking(row), topic: r.oneOf('topic', REFERRAL_TOPICS), senderOrganisationName: r.text('sender_organisation_name') };
     })[0];
   },
 };
