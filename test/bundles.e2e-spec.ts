@@ -192,6 +192,32 @@ describe('household bundles (end to end)', () => {
     }
   });
 
+  it('row-level security and grants: the origin cannot link a case it is not in, nor move the regie', async () => {
+    const attempt = async (sql: string, params: unknown[]): Promise<string> => {
+      await owner.query('BEGIN');
+      try {
+        await owner.query(`SET LOCAL ROLE schakel_runtime`);
+        await owner.query(`SELECT set_config('app.organisation_id', $1, true)`, [orgs.svb]);
+        await owner.query(sql, params);
+        return 'written';
+      } catch (error) {
+        return (error as { code?: string }).code ?? 'error';
+      } finally {
+        await owner.query('ROLLBACK');
+      }
+    };
+    const member = main.members[0].id;
+    // A referral between Tilburg and UWV, which the SVB takes no part in: refused by the policy.
+    const made = await gql<{ createReferral: { id: string } }>('balie@tilburg.demo', `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
+      input: { citizen: { bsn: '111222333', name: 'Ander Dossier' }, toOrganisationId: orgs.uwv, topic: 'WERK', summary: 'Los van de bundel.', consent: { given: true, method: 'MONDELING' } },
+    });
+    const other = made.data!.createReferral.id;
+    expect(
+      await attempt(`INSERT INTO bundle_parts (bundle_id, member_id, position, referral_id, to_organisation_id, topic, urgency) VALUES ($1, $2, 99, $3, $4, 'WERK', 'NORMAAL')`, [main.id, member, other, orgs.uwv]),
+    ).toBe('42501');
+    expect(await attempt(`UPDATE bundles SET coordinating_organisation_id = $2 WHERE id = $1`, [main.id, orgs.svb])).toBe('42501');
+  });
+
   it('a partner system of the Belastingdienst sees the same as its employees, and needs a handoffs scope', async () => {
     const read = await client.clientToken('belastingdienst-system', 'dev-secret-belastingdienst-system', 'handoffs:read');
     const seen = await client.graphql<{ bundle: BundleView }>(`query ($id: ID!) { bundle(id: $id) { ${BUNDLE_FIELDS} } }`, { id: main.id }, read);

@@ -230,7 +230,8 @@ export class Bundles1764673200000 implements MigrationInterface {
     await q.query(`CREATE POLICY bundle_member_consents_visible ON bundle_member_consents FOR SELECT USING (app_is_bundle_origin(bundle_id) OR app_may_see_bundle_member(member_id))`);
     await q.query(`CREATE POLICY bundle_member_consents_insert ON bundle_member_consents FOR INSERT WITH CHECK (app_is_bundle_origin(bundle_id))`);
     await q.query(`CREATE POLICY bundle_parts_visible ON bundle_parts FOR SELECT USING (app_is_bundle_origin(bundle_id) OR app_may_see_bundle_member(member_id))`);
-    await q.query(`CREATE POLICY bundle_parts_insert ON bundle_parts FOR INSERT WITH CHECK (app_is_bundle_origin(bundle_id))`);
+    // Only a referral the origin takes part in: no one links another organisation's case into a bundle.
+    await q.query(`CREATE POLICY bundle_parts_insert ON bundle_parts FOR INSERT WITH CHECK (app_is_bundle_origin(bundle_id) AND app_is_participant(referral_id))`);
     // Alerts are worked off in the origin's tenant (the origin sees every member).
     await q.query(`CREATE POLICY bundle_part_alerts_origin ON bundle_part_alerts FOR SELECT USING (app_is_bundle_origin(bundle_id))`);
     await q.query(`CREATE POLICY bundle_part_alerts_update ON bundle_part_alerts FOR UPDATE USING (app_is_bundle_origin(bundle_id)) WITH CHECK (app_is_bundle_origin(bundle_id))`);
@@ -239,7 +240,9 @@ export class Bundles1764673200000 implements MigrationInterface {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO schakel_runtime`);
     }
-    await q.query(`GRANT SELECT, INSERT, UPDATE ON bundles TO schakel_runtime`);
+    // Only the state changes: origin, regie, key and hash stay as created.
+    await q.query(`GRANT SELECT, INSERT ON bundles TO schakel_runtime`);
+    await q.query(`GRANT UPDATE (status, closed_at, closed_by_employee_id, version) ON bundles TO schakel_runtime`);
     await q.query(`GRANT SELECT, INSERT ON bundle_participants, bundle_members, bundle_member_consents, bundle_parts TO schakel_runtime`);
     await q.query(`GRANT SELECT ON bundle_part_alerts TO schakel_runtime`);
     await q.query(`GRANT UPDATE (notified_at) ON bundle_part_alerts TO schakel_runtime`);
