@@ -277,6 +277,43 @@ describe('live handoffs (end to end)', () => {
     expect(source).toMatch(/^live-terugval:/);
   });
 
+  it('counts in the staat van de uitvoering: received, picked up, fallen back and the time to pick up, under 5 suppressed', async () => {
+    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(new Date());
+    const report = async () =>
+      (
+        await gql<{ executionReport: { live: Array<Record<string, { display: string }> & { key: string; label: string }> } }>(
+          'beleid@uwv.demo',
+          `query ($p: ReportPeriodInput!) { executionReport(period: $p, scope: ORGANISATION) {
+             live { key label received { display } pickedUp { display } fellBack { display } medianSecondsToPickUp { display } p90SecondsToPickUp { display } } } }`,
+          { p: { from: month, to: month } },
+        )
+      ).data!.executionReport.live;
+    // So far this month: one picked up, two fallen back, one withdrawn: every count under 5.
+    const [few] = await report();
+    expect(few).toMatchObject({ key: orgs.uwv, label: 'UWV', received: { display: '< 5' }, pickedUp: { display: '< 5' }, fellBack: { display: '< 5' }, medianSecondsToPickUp: { display: '< 5' } });
+
+    // Six more picked up after 10, 20, … 60 seconds: seven picked up, the real one within seconds.
+    const [handoff] = (await owner.query(`SELECT l.handoff_id, l.referral_id, l.requested_by_employee_id, e.id AS picker FROM live_handoffs l, employees e WHERE l.status = 'PICKED_UP' AND e.username = 'fatima@uwv.demo'`)).rows;
+    for (let i = 1; i <= 6; i++) {
+      await owner.query(
+        `INSERT INTO live_handoffs (handoff_id, referral_id, from_organisation_id, to_organisation_id, status, requested_by_employee_id, requested_at, expires_at, picked_up_by_employee_id, picked_up_at, ended_at, idempotency_key)
+         VALUES ($1, $2, $3, $4, 'PICKED_UP', $5, now() - interval '1 hour', now(), $6, now() - interval '1 hour' + make_interval(secs => $7), now() - interval '1 hour' + make_interval(secs => $7), $8)`,
+        [handoff.handoff_id, handoff.referral_id, orgs.tilburg, orgs.uwv, handoff.requested_by_employee_id, handoff.picker, i * 10, `report-${i}`],
+      );
+    }
+    const [row] = await report();
+    expect(row).toMatchObject({ received: { display: '10' }, pickedUp: { display: '7' }, fellBack: { display: '< 5' }, medianSecondsToPickUp: { display: '30' }, p90SecondsToPickUp: { display: '54' } });
+    // Another organisation's report knows nothing of UWV's live requests.
+    const other = (
+      await gql<{ executionReport: { live: Array<{ key: string; received: { display: string } }> } }>(
+        'beleid@svb.demo',
+        `query ($p: ReportPeriodInput!) { executionReport(period: $p, scope: ORGANISATION) { live { key received { display } } } }`,
+        { p: { from: month, to: month } },
+      )
+    ).data!.executionReport.live;
+    expect(other).toEqual([{ key: orgs.svb, received: { display: '0' } }]);
+  });
+
   async function firstLive(handoffId: string) {
     const [row] = (
       await owner.query(

@@ -6,3 +6,4 @@ export { LIVE_HANDOFF_STATUSES, type LiveHandoffStatus } from './live-handoff.en
 export { LiveHandoffsSweep, liveSweepLeaseKey } from './jobs/live-handoffs-sweep';
 export { LiveFollowUp } from './jobs/live-follow-up';
 export { liveHandoffChannel, type LiveHandoffMessage } from './live-events';
+export { liveReceivedFigures, type LiveReceivedFigures } from './store/live-report.store';

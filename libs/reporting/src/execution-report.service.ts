@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, runInTenant } from '@schakel/platform';
+import { liveReceivedFigures, type LiveReceivedFigures } from '@schakel/live-handoffs';
 import { REFERRAL_TOPICS, type ReferralTopic } from '@schakel/referrals';
 import { DataSource } from 'typeorm';
 import { assertMayReadReports } from './access';
@@ -16,6 +17,7 @@ import {
   publishFigures,
   suppressTable,
 } from './figures/execution-figures';
+import { liveRows, type LiveRow } from './figures/live-figures';
 import { monthLabel, monthRange, type Period } from './figures/period';
 import { TOPIC_LABELS } from './labels';
 import { type ProposalView, ProposalsService } from './proposals.service';
@@ -39,6 +41,8 @@ export interface ExecutionReport {
   byTopic: ExecutionRow[];
   /** Per party, for a joint report; empty for one organisation. */
   byOrganisation: ExecutionRow[];
+  /** Live warm handoffs received per organisation in scope, with the time to pick up. */
+  live: LiveRow[];
   stories: LearningStory[];
   proposals: ProposalView[];
   /** The oldest moment up to which the aggregates of the organisations in scope are complete. */
@@ -51,6 +55,7 @@ interface OrganisationData {
   durations: DurationRow[];
   stories: LearningStory[];
   proposals: Proposal[];
+  live: LiveReceivedFigures;
   refreshedAt: Date | null;
 }
 
@@ -61,6 +66,8 @@ class Accumulator {
     return draftFigures(this.counts, this.histograms);
   }
 }
+
+const emptyLive: LiveReceivedFigures = { received: 0, pickedUp: 0, fellBack: 0, cancelled: 0, medianPickUpSeconds: null, p90PickUpSeconds: null };
 
 function accumulators<K extends string>(keys: readonly K[]): Map<K, Accumulator> {
   return new Map(keys.map((k) => [k, new Accumulator()]));
@@ -92,6 +99,7 @@ export class ExecutionReportService {
         durations: await aggregatesStore.durations(m, id, range.first, range.last),
         stories: await textsStore.stories(m, id, { status: 'GOEDGEKEURD', first: range.first, last: range.last, limit: 50 }),
         proposals: await textsStore.proposals(m, id, 200),
+        live: await liveReceivedFigures(m, id, range.first, range.last),
         refreshedAt: state?.handoffsRefreshedAt ?? null,
       };
     });
@@ -140,6 +148,7 @@ export class ExecutionReportService {
       byMonth: rows(monthDrafts),
       byTopic: rows(topicDrafts),
       byOrganisation: rows(orgDrafts),
+      live: liveRows(resolved.organisations.map((o) => ({ key: o.id, label: o.name, figures: data.get(o.id)?.live ?? emptyLive }))),
       stories: [...data.values()].flatMap((d) => d.stories).sort((a, b) => a.month.localeCompare(b.month) || a.id.localeCompare(b.id)),
       proposals,
       dataUpTo: refreshed.some((r) => r === null) ? null : new Date(Math.min(...refreshed.map((r) => r?.getTime() ?? 0))),

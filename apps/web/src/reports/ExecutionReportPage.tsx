@@ -10,6 +10,7 @@ import { asOf, rowLabel } from './present';
 import { ProposalTable } from './ProposalTable';
 import { ReportFilters, useReportFilter } from './ReportFilters';
 import { ReportTable } from './ReportTable';
+import { LiveReportTable } from '../live/LiveReportTable';
 
 /** Staat van de uitvoering: how warm the handoffs were, for my organisation or all parties of a FINAL action list. */
 export default function ExecutionReportPage() {
@@ -72,6 +73,11 @@ export default function ExecutionReportPage() {
               <ReportTable id="per-partij" title="Staat van de uitvoering per partij van de actielijst" columns={executionColumns('Partij')} rows={report.byOrganisation.map((r) => executionRow(r.key, r.label, r.figures))} />
             </section>
           )}
+
+          <section aria-labelledby="live-titel">
+            <Heading2 id="live-titel">Live overdrachten</Heading2>
+            <LiveReportTable rows={report.live} />
+          </section>
 
           <section aria-labelledby="agenda-titel">
             <Heading2 id="agenda-titel">Vereenvoudigingsagenda</Heading2>

@@ -4,6 +4,7 @@ import type { BottleneckGroup, BottleneckItem, BottleneckMonth, BottleneckReport
 import type { ExecutionReport, ExecutionRow } from '../execution-report.service';
 import { type Cell, displayCell, type Measure } from '../figures/cells';
 import type { ExecutionFigures, Spread } from '../figures/execution-figures';
+import type { LiveRow } from '../figures/live-figures';
 import type { ProposalView } from '../proposals.service';
 import type { BottleneckGrouping, LearningStoryStatus, ProposalStatus, ReportScope } from '../reporting.enums';
 import type { ResolvedScope } from '../scope.service';
@@ -186,6 +187,29 @@ function scopeFields(s: ResolvedScope): { scope: ReportScope; actionListId: stri
   return { scope: s.scope, actionListId: s.actionListId, organisations: s.organisations.map((o) => Object.assign(new ReportOrganisationType(), o)) };
 }
 
+@ObjectType('LiveHandoffFigures', { description: 'Live warme overdrachten die een organisatie ontving, en hoe snel die werden overgenomen (seconden).' })
+export class LiveHandoffFiguresType {
+  @Field({ description: 'Organisatie-id.' }) key!: string;
+  @Field() label!: string;
+  @Field(() => ReportCellType, { description: 'Ontvangen live verzoeken.' }) received!: ReportCellType;
+  @Field(() => ReportCellType, { description: 'Live overgenomen.' }) pickedUp!: ReportCellType;
+  @Field(() => ReportCellType, { description: 'Niemand nam op: teruggevallen op de ACUUT-norm.' }) fellBack!: ReportCellType;
+  @Field(() => ReportMeasureType, { description: 'Mediaan van de tijd tot overnemen, in seconden.' }) medianSecondsToPickUp!: ReportMeasureType;
+  @Field(() => ReportMeasureType, { description: '90e percentiel van de tijd tot overnemen, in seconden.' }) p90SecondsToPickUp!: ReportMeasureType;
+
+  static from(r: LiveRow): LiveHandoffFiguresType {
+    return Object.assign(new LiveHandoffFiguresType(), {
+      key: r.key,
+      label: r.label,
+      received: ReportCellType.from(r.received),
+      pickedUp: ReportCellType.from(r.pickedUp),
+      fellBack: ReportCellType.from(r.fellBack),
+      medianSecondsToPickUp: ReportMeasureType.from(r.medianSecondsToPickUp),
+      p90SecondsToPickUp: ReportMeasureType.from(r.p90SecondsToPickUp),
+    });
+  }
+}
+
 @ObjectType('ExecutionReport', { description: 'De staat van de uitvoering: leerverhalen eerst, dan de cijfers, dan de agenda.' })
 export class ExecutionReportType {
   @Field(() => ReportScopeEnum) scope!: ReportScope;
@@ -197,6 +221,8 @@ export class ExecutionReportType {
   @Field(() => [ExecutionRowType]) byMonth!: ExecutionRowType[];
   @Field(() => [ExecutionRowType]) byTopic!: ExecutionRowType[];
   @Field(() => [ExecutionRowType], { description: 'Per partij (alleen bij ACTION_LIST).' }) byOrganisation!: ExecutionRowType[];
+  @Field(() => [LiveHandoffFiguresType], { description: 'Live warme overdrachten per ontvangende organisatie in de rapportage: ontvangen, overgenomen, teruggevallen, tijd tot overnemen.' })
+  live!: LiveHandoffFiguresType[];
   @Field(() => [SimplificationProposalType]) proposals!: SimplificationProposalType[];
   @Field(() => Date, { nullable: true, description: 'Cijfers zijn bijgewerkt tot dit moment.' }) dataUpTo!: Date | null;
   @Field() generatedAt!: Date;
@@ -210,6 +236,7 @@ export class ExecutionReportType {
       byMonth: r.byMonth.map(ExecutionRowType.from),
       byTopic: r.byTopic.map(ExecutionRowType.from),
       byOrganisation: r.byOrganisation.map(ExecutionRowType.from),
+      live: r.live.map(LiveHandoffFiguresType.from),
       proposals: r.proposals.map((p) => SimplificationProposalType.from(p, viewerOrganisationId)),
       dataUpTo: r.dataUpTo,
       generatedAt: r.generatedAt,

@@ -17,6 +17,7 @@ function report(): ExecutionReport {
     byMonth: [{ key: '2026-01-01', label: 'januari 2026', figures: publishFigures(month) }],
     byTopic: [],
     byOrganisation: [],
+    live: [],
     stories: [
       {
         id: 's1',
