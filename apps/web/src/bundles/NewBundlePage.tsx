@@ -184,7 +184,12 @@ export default function NewBundlePage() {
                 />
                 <TextField id={memberField(i, 'name')} label="Naam" required value={m.name} onChange={(v) => setMember(i, { name: v }, 'name')} error={errors[memberField(i, 'name')]} autoComplete="off" maxLength={200} />
                 <TextField id={memberField(i, 'phone')} label="Telefoon" type="tel" value={m.phone} onChange={(v) => setMember(i, { phone: v }, 'phone')} error={errors[memberField(i, 'phone')]} autoComplete="off" inputMode="tel" />
-                <Fieldset id={memberField(i, 'consents')} className="schakel-field" invalid={Boolean(errors[memberField(i, 'consents')])}>
+                <Fieldset
+                  id={memberField(i, 'consents')}
+                  className="schakel-field"
+                  invalid={Boolean(errors[memberField(i, 'consents')])}
+                  aria-describedby={errors[memberField(i, 'consents')] ? `${memberField(i, 'consents')}-error` : undefined}
+                >
                   <FieldsetLegend>Toestemming: met wie mag u de gegevens van dit gezinslid delen?</FieldsetLegend>
                   {errors[memberField(i, 'consents')] && (
                     <p className="utrecht-form-field-error-message" id={`${memberField(i, 'consents')}-error`}>
