@@ -184,7 +184,7 @@ describe('sociale kaart (end to end)', () => {
     expect(await versionCount(id)).toBe(1);
   });
 
-  it.each([
+  it.each<[Record<string, unknown>, string]>([
     [{ gemeentecodes: ['855'] }, 'gemeentecodes'],
     [{ gemeentecodes: [] }, 'gemeentecodes'],
     [{ topics: [] }, 'topics'],
