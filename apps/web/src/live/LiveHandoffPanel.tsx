@@ -15,6 +15,7 @@ import {
 import { userFacingErrors } from '../api/errors';
 import { useMe } from '../app/me';
 import { useAnnounce } from '../ui/announcer';
+import { LIVE_HANDOFF_STATUS_LABEL } from '../ui/labels';
 import { fellBackText, pickedUpText, timeLeft } from './live-words';
 import './live.css';
 
@@ -127,6 +128,7 @@ function Panel(props: {
           </Paragraph>
         </Alert>
       )}
+      {latest?.status === 'CANCELLED' && waiting && <Paragraph className="schakel-muted">Vorig live verzoek: {LIVE_HANDOFF_STATUS_LABEL.CANCELLED.toLowerCase()}.</Paragraph>}
       {requested && (
         <>
           <Paragraph role="status">Wachten op een dienstdoende van {toOrganisationName}… De inwoner kan blijven zitten.</Paragraph>

@@ -13,6 +13,7 @@ import type {
   EmployeeRole,
   HandoffAction,
   HandoffStatus,
+  LiveHandoffStatus,
   LearningStoryStatus,
   Outcome,
   ProposalStatus,
@@ -226,3 +227,10 @@ export const CALLBACK_STATUS_LABEL: Record<CallbackBookingStatus, string> = {
 export function optionsOf<T extends string>(labels: Record<T, string>): Array<{ value: T; label: string }> {
   return (Object.entries(labels) as Array<[T, string]>).map(([value, label]) => ({ value, label }));
 }
+
+export const LIVE_HANDOFF_STATUS_LABEL: Record<LiveHandoffStatus, string> = {
+  REQUESTED: 'Wacht op een dienstdoende',
+  PICKED_UP: 'Live overgenomen',
+  FELL_BACK: 'Niemand nam op (acuut)',
+  CANCELLED: 'Ingetrokken',
+};
