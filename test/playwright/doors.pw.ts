@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiActor } from './support/api';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/axe';
 import { ownerQuery } from './support/db';
 import { openFromMenu, signInAsDemo } from './support/sign-in';
 
@@ -53,6 +53,10 @@ test('een coördinator onderhoudt een loket, met versies en een duidelijke meldi
   await expect(page.getByRole('heading', { level: 1, name: 'Sociale kaart' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /Schulddienstverlening/ })).toBeVisible();
   await expectNoAxeViolations(page, 'sociale kaart');
+  // Reflow (WCAG 1.4.10): at 360 px the kaart does not scroll sideways.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoHorizontalScroll(page, 360);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('link', { name: 'Nieuw loket toevoegen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuw loket' })).toBeVisible();
