@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readPdf } from '../../libs/testing/src/read-pdf';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/axe';
 import { ownerQuery } from './support/db';
 import { openFromMenu, signInAsDemo } from './support/sign-in';
 
@@ -118,6 +118,18 @@ test('de balie maakt aan de balie een terugbelafspraak; de inwoner krijgt het af
   await expect(uwv.getByRole('heading', { level: 1, name: 'Doorverwijzing: Werk' })).toBeVisible();
   expect(uwv.url()).toContain(`/doorverwijzingen/${referralId}`);
   await expect(uwv.getByRole('listitem').filter({ hasText: 'Terugbelafspraak gemaakt' })).toBeVisible();
+
+  // On a phone (360 px): the day view and the booked callback reflow without sideways scrolling.
+  await uwv.setViewportSize({ width: 360, height: 740 });
+  await openFromMenu(uwv, 'Terugbellen');
+  await uwv.getByLabel('Dag').fill(dutchDate.format(booking.slot_start));
+  await expect(uwv.getByTestId('terugbel-dag').getByRole('row').filter({ hasText: booking.reference })).toBeVisible();
+  await expectNoHorizontalScroll(uwv, 360);
+  await expectNoAxeViolations(uwv, 'terugbellen op 360 px');
+  await balie.setViewportSize({ width: 360, height: 740 });
+  await balie.goBack();
+  await expect(balie.getByTestId('afsprakenbriefje')).toBeVisible();
+  await expectNoHorizontalScroll(balie, 360);
 });
 
 test('de coördinator van UWV stelt de terugbelcapaciteit van een loket in', async ({ page }) => {

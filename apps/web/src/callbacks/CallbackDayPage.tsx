@@ -35,7 +35,7 @@ export default function CallbackDayPage() {
         <FormLabel htmlFor="dag">Dag</FormLabel>
         <Textbox id="dag" name="dag" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </FormField>
-      <Heading2>{valid ? `Afspraken op ${longDay.format(new Date(`${date}T00:00:00Z`))}` : 'Afspraken'}</Heading2>
+      <Heading2 id="dag-titel">{valid ? `Afspraken op ${longDay.format(new Date(`${date}T00:00:00Z`))}` : 'Afspraken'}</Heading2>
       {error && (
         <Alert type="error" role="alert">
           <Paragraph>{userFacingErrors(error)[0]?.message}</Paragraph>
@@ -44,40 +44,42 @@ export default function CallbackDayPage() {
       {loading && !data && <Paragraph role="status">Laden…</Paragraph>}
       {data && entries.length === 0 && <Paragraph>Geen terugbelafspraken op deze dag.</Paragraph>}
       {entries.length > 0 && (
-        <table className="schakel-callback-table" data-testid="terugbel-dag">
-          <caption className="schakel-muted">{entries.length === 1 ? '1 afspraak' : `${entries.length} afspraken`}, op tijd gesorteerd</caption>
-          <thead>
-            <tr>
-              <th scope="col">Wanneer</th>
-              <th scope="col">Loket</th>
-              <th scope="col">Onderwerp</th>
-              <th scope="col">Stand</th>
-              <th scope="col">Doorverwijzing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.booking.id} data-booking-id={e.booking.id}>
-                <td>{PART_OF_DAY_LABEL[e.booking.partOfDay]}</td>
-                <td>{e.doorName}</td>
-                <td>{TOPIC_LABEL[e.topic]}</td>
-                <td>
-                  {e.booking.status === 'RELEASED' ? CALLBACK_STATUS_LABEL.RELEASED : STATUS_LABEL[e.handoffStatus]}
-                  {e.overdue && (
-                    <>
-                      {' '}
-                      <StatusBadge status="danger">Nog niet gebeld</StatusBadge>
-                    </>
-                  )}
-                  <div className="schakel-muted">Kenmerk {e.booking.reference}</div>
-                </td>
-                <td>
-                  <AppLink to={`/doorverwijzingen/${e.booking.referralId}`}>Open de doorverwijzing</AppLink>
-                </td>
+        <div className="schakel-table-scroll" tabIndex={0} role="region" aria-labelledby="dag-titel">
+          <table className="schakel-table schakel-callback-table" data-testid="terugbel-dag">
+            <caption className="schakel-muted">{entries.length === 1 ? '1 afspraak' : `${entries.length} afspraken`}, op tijd gesorteerd</caption>
+            <thead>
+              <tr>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Loket</th>
+                <th scope="col">Onderwerp</th>
+                <th scope="col">Stand</th>
+                <th scope="col">Doorverwijzing</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.booking.id} data-booking-id={e.booking.id}>
+                  <td>{PART_OF_DAY_LABEL[e.booking.partOfDay]}</td>
+                  <td>{e.doorName}</td>
+                  <td>{TOPIC_LABEL[e.topic]}</td>
+                  <td>
+                    {e.booking.status === 'RELEASED' ? CALLBACK_STATUS_LABEL.RELEASED : STATUS_LABEL[e.handoffStatus]}
+                    {e.overdue && (
+                      <>
+                        {' '}
+                        <StatusBadge status="danger">Nog niet gebeld</StatusBadge>
+                      </>
+                    )}
+                    <div className="schakel-muted">Kenmerk {e.booking.reference}</div>
+                  </td>
+                  <td>
+                    <AppLink to={`/doorverwijzingen/${e.booking.referralId}`}>Open de doorverwijzing</AppLink>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {isCoordinator && doors && doors.doors.length > 0 && (
         <>
