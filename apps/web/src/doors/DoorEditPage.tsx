@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { AppLink } from '../ui/AppLink';
 import { CreateDoorDocument, DoorDocument, type DoorFieldsFragment, type DoorInput, type DoorReach, type ReferralTopic, SetDoorActiveDocument, UpdateDoorDocument } from '../api/generated';
@@ -110,6 +110,8 @@ export default function DoorEditPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
+  // A second click can come before React re-renders with `busy`; this guard is synchronous.
+  const inFlight = useRef(false);
   const [createDoor, creating] = useMutation(CreateDoorDocument);
   const [updateDoor, updating] = useMutation(UpdateDoorDocument);
   const [setActive, switching] = useMutation(SetDoorActiveDocument);
@@ -137,6 +139,8 @@ export default function DoorEditPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
     try {
       if (isNew) {
         const res = await createDoor({ variables: { input: inputOf(draft) } });
@@ -153,6 +157,8 @@ export default function DoorEditPage() {
       }
     } catch (error) {
       fail(error);
+    } finally {
+      inFlight.current = false;
     }
   }
 
@@ -262,7 +268,13 @@ export default function DoorEditPage() {
           error={errors.checklist}
           maxLength={4200}
         />
-        <CheckboxField id="liveAllowed" label="Live overdragen toestaan" checked={draft.liveAllowed || draft.reach === 'LIVE'} onChange={(v) => set('liveAllowed', v)} />
+        <CheckboxField
+          id="liveAllowed"
+          label="Live overdragen toestaan"
+          description={draft.reach === 'LIVE' ? 'Een loket dat live bereikbaar is, staat live overdragen altijd toe.' : undefined}
+          checked={draft.liveAllowed || draft.reach === 'LIVE'}
+          onChange={(v) => set('liveAllowed', v || draft.reach === 'LIVE')}
+        />
         <TextField
           id="liveTimeoutMinutes"
           label="Minuten voor live overdragen"
