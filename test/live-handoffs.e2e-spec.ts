@@ -127,6 +127,15 @@ describe('live handoffs (end to end)', () => {
     expect(codeOf(await request('balie@enschede.demo', { handoffId, doorId: LIVE_DOOR, idempotencyKey: 'normaal-4' }))).toBe('NOT_FOUND');
     expect(codeOf(await request('beleid@tilburg.demo', { handoffId, doorId: LIVE_DOOR, idempotencyKey: 'normaal-5' }))).toBe('FORBIDDEN');
     expect(codeOf(await request('balie@tilburg.demo', { handoffId, doorId: LIVE_DOOR, idempotencyKey: '' }))).toBe('BAD_USER_INPUT');
+    // A partner system, even with every scope, is nobody on duty and asks nothing live.
+    const system = await client.clientToken('uwv-system', 'dev-secret-uwv-system');
+    for (const [query, variables] of [
+      [`mutation { setOnDuty(onDuty: true) { onDuty } }`, {}],
+      [`query ($h: ID!) { liveHandoffs(handoffId: $h) { id } }`, { h: handoffId }],
+      [`mutation ($input: RequestLiveHandoffInput!) { requestLiveHandoff(input: $input) { id } }`, { input: { handoffId, doorId: LIVE_DOOR, idempotencyKey: 'system-1' } }],
+    ] as const) {
+      expect(codeOf(await client.graphql(query, variables, system))).toBe('FORBIDDEN');
+    }
     expect(await liveRows(handoffId)).toEqual([]);
     const timeline = (await owner.query(`SELECT count(*)::int AS n FROM timeline_events WHERE handoff_id = $1 AND type LIKE 'LIVE_%'`, [handoffId])).rows[0].n;
     expect(timeline).toBe(0);
