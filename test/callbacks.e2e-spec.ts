@@ -330,6 +330,29 @@ describe('callbacks booked at the desk (end to end)', () => {
     expect(await counter(UWV_DOOR, slot.start)).toBe(1);
   });
 
+  it('frees the place once when the callback and the handoff are cancelled at the same moment (several rounds)', async () => {
+    const offered = await slots();
+    for (let round = 0; round < 3; round++) {
+      const slot = offered[12 + round];
+      const { referralId, handoffId } = await refer();
+      const booked = await book('balie@tilburg.demo', { handoffId, slotStart: slot.start });
+      expect(booked.errors).toBeUndefined();
+      const version = await handoffVersion('balie@tilburg.demo', handoffId);
+      const [callback, handoff] = await Promise.all([
+        gql('balie@tilburg.demo', `mutation ($id: ID!) { cancelCallback(bookingId: $id, reason: "Komt toch langs.") { id } }`, { id: booked.data!.bookCallback.id }),
+        gql('behandelaar@tilburg.demo', `mutation ($id: ID!, $input: ReasonInput!) { cancelHandoff(id: $id, input: $input) { status } }`, {
+          id: handoffId,
+          input: { expectedVersion: version, reason: 'Dubbel.' },
+        }),
+      ]);
+      expect(handoff.errors).toBeUndefined();
+      if (callback.errors) expect(codeOf(callback.errors)).toBe('INVALID_TRANSITION');
+      expect(await counter(UWV_DOOR, slot.start)).toBe(0);
+      expect((await bookingsOf(handoffId)).map((b) => b.status)).toEqual(['RELEASED']);
+      expect((await eventsOf(referralId)).filter((e) => e.type === 'CALLBACK_RELEASED')).toHaveLength(1);
+    }
+  });
+
   it('lets a partner system with handoffs:write book for its organisation, refuses it with handoffs:read only, and frees the slot when it cancels the handoff', async () => {
     const toeslagen = 'd0000000-0000-4000-8000-000000000003';
     const write = await client.clientToken('uwv-system', 'dev-secret-uwv-system', 'handoffs:read handoffs:write');

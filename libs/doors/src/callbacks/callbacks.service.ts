@@ -216,6 +216,11 @@ export class CallbacksService {
     const why = requireSafeText(reason, 'reason', { max: 500, required: true });
     if (!isUuid(bookingId)) throw AppError.notFound(BOOKING);
     const result = await this.tx.run(actor, async (m) => {
+      // Locks in the order every path takes (the handoff, then its booking, then the counter), so a
+      // handoff cancelled at the same moment waits instead of deadlocking.
+      const seen = await callbacksStore.find(m, bookingId);
+      if (!seen) throw AppError.notFound(BOOKING);
+      await handoffsStore.lock(m, seen.handoffId);
       const booking = await callbacksStore.lock(m, bookingId);
       if (!booking) throw AppError.notFound(BOOKING);
       if (booking.bookedByOrganisationId !== actor.organisationId) {
