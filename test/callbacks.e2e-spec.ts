@@ -295,9 +295,15 @@ describe('callbacks booked at the desk (end to end)', () => {
     expect(codeOf((await gql('behandelaar@uwv.demo', capacity, { input })).errors)).toBe('FORBIDDEN');
     expect(codeOf((await gql('coordinator@uwv.demo', capacity, { input: { ...input, slots: [{ weekday: 6, partOfDay: 'OCHTEND', places: 2 }] } })).errors)).toBe('BAD_USER_INPUT');
     expect(codeOf((await gql('coordinator@uwv.demo', capacity, { input: { ...input, slots: [{ weekday: 1, partOfDay: 'OCHTEND', places: 51 }] } })).errors)).toBe('BAD_USER_INPUT');
-    const ok = await gql<{ setCallbackCapacity: unknown[] }>('coordinator@uwv.demo', capacity, { input });
-    expect(ok.errors).toBeUndefined();
-    expect(ok.data!.setCallbackCapacity).toEqual([{ weekday: 1, partOfDay: 'OCHTEND', places: 2 }]);
+    // Two saves at once: both succeed, one after the other.
+    const both = await Promise.all([
+      gql<{ setCallbackCapacity: unknown[] }>('coordinator@uwv.demo', capacity, { input }),
+      gql<{ setCallbackCapacity: unknown[] }>('coordinator@uwv.demo', capacity, { input: { ...input, slots: [{ weekday: 1, partOfDay: 'OCHTEND', places: 2 }] } }),
+    ]);
+    for (const ok of both) {
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data!.setCallbackCapacity).toEqual([{ weekday: 1, partOfDay: 'OCHTEND', places: 2 }]);
+    }
   });
 
   it('keeps bookings when the coordinator lowers the capacity below them, and takes no new ones until there is room', async () => {

@@ -109,6 +109,8 @@ export const callbacksStore = {
 
   /** Replaces a door's weekly capacity (RLS: only the door's organisation). Counters are left alone (see the service). */
   async replaceCapacity(m: EntityManager, doorId: string, rows: readonly CapacityRow[], employeeId: string | null): Promise<void> {
+    // Two coordinators saving at once: one after the other (the second's rows win), never a key clash.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('callback_capacity:' || $1::text, 0))`, [doorId]);
     await m.query(`DELETE FROM callback_capacity WHERE door_id = $1`, [doorId]);
     if (rows.length === 0) return;
     await m.query(
