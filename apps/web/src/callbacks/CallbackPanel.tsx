@@ -37,11 +37,14 @@ function newKey(): string {
   return crypto.randomUUID();
 }
 
+/** What the panel reads of a referral: its links, the last one being the current handoff. */
+type ReferralLinks = { handoffs: ReadonlyArray<Pick<ReferralDetailFragment['handoffs'][number], 'id' | 'status' | 'from' | 'to'>> };
+
 /**
  * On the referral page, for the sending side: book a callback with a door of the receiving
  * organisation while the citizen is at the desk, then give them the afsprakenbriefje.
  */
-export function CallbackPanel({ referral }: { referral: ReferralDetailFragment }) {
+export function CallbackPanel({ referral }: { referral: ReferralLinks }) {
   const me = useMe();
   const handoff = referral.handoffs[referral.handoffs.length - 1];
   const isSender = Boolean(handoff) && handoff.from.id === me.organisation.id && hasRole(me, CASE_ROLES);
