@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LiveHandoffRequestsDocument, OnDutyDocument, OpenLiveHandoffRequestsDocument, PickUpLiveHandoffDocument } from '../api/generated';
 import { userFacingErrors } from '../api/errors';
@@ -32,14 +32,18 @@ function OnDutyInbox() {
   // Requests also leave by others' hands (a colleague picked up, the fallback): looked at again now and then.
   const { data, refetch } = useQuery(OpenLiveHandoffRequestsDocument, { fetchPolicy: 'cache-and-network', pollInterval: 5000 });
   const [pickUp, { loading }] = useMutation(PickUpLiveHandoffDocument);
+  // The worker may announce a request again (the API's message can be lost): announce each once.
+  const announced = useRef(new Set<string>());
 
   useSubscription(LiveHandoffRequestsDocument, {
     onData: ({ data: d }) => {
       const request = d.data?.liveHandoffRequests;
       if (!request) return;
+      void refetch();
+      if (announced.current.has(request.liveHandoffId)) return;
+      announced.current.add(request.liveHandoffId);
       announce(`${incomingText(request)} Kies Nu overnemen om het over te nemen.`);
       if (soundPreference()) beep();
-      void refetch();
     },
   });
 
