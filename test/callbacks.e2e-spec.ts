@@ -272,6 +272,13 @@ describe('callbacks booked at the desk (end to end)', () => {
     expect(first.errors).toBeUndefined();
     expect(again.data?.bookCallback.id).toBe(first.data!.bookCallback.id);
     expect(await bookingsOf(handoffId)).toHaveLength(1);
+    // The same request twice at the same moment (a double click): one booking, both answers name it.
+    const { handoffId: second } = await refer();
+    const doubleKey = newKey();
+    const double = await Promise.all([0, 1].map(() => book('balie@tilburg.demo', { handoffId: second, slotStart: all[3].start, idempotencyKey: doubleKey })));
+    expect(double.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(double[0].data!.bookCallback.id).toBe(double[1].data!.bookCallback.id);
+    expect(await bookingsOf(second)).toHaveLength(1);
     const other = await book('balie@tilburg.demo', { handoffId, slotStart: all[4].start, idempotencyKey: key });
     expect(codeOf(other.errors)).toBe('CONFLICT');
     // A second booking for the same handoff (new key) is refused too: one callback per handoff.

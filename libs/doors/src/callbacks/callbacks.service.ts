@@ -57,15 +57,21 @@ function requestHash(c: BookCallbackCommand): string {
   return createHash('sha256').update(JSON.stringify({ handoffId: c.handoffId, doorId: c.doorId, slotStart: c.slotStart.toISOString() })).digest('hex');
 }
 
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined;
+}
+
+/** The unique constraint a statement broke (pg's error, or TypeORM's wrapping of it), if any. */
 function constraintOf(error: unknown): string | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } };
-  const code = e.code ?? e.driverError?.code;
-  const constraint = e.constraint ?? e.driverError?.constraint;
+  const driver = field(error, 'driverError');
+  const code = field(error, 'code') ?? field(driver, 'code');
+  const constraint = field(error, 'constraint') ?? field(driver, 'constraint');
   return code === UNIQUE_VIOLATION && typeof constraint === 'string' ? constraint : null;
 }
 
-const FULL = AppError.conflict({ nl: 'Dit tijdvak is net vol geraakt; kies een ander.', en: 'This slot has just filled up; choose another one.' });
+function slotFull(): AppError {
+  return AppError.conflict({ nl: 'Dit tijdvak is net vol geraakt; kies een ander.', en: 'This slot has just filled up; choose another one.' });
+}
 
 /**
  * Callbacks booked at the desk: the slots a door offers, booking one for a handoff (atomically,
@@ -142,6 +148,9 @@ export class CallbacksService {
     if (existing) return { booking: this.sameRequestOrConflict(existing, hash), fresh: false };
 
     const handoff = await handoffsStore.lock(m, c.handoffId);
+    // The same key at the same moment waited for this lock: the first request's booking is there now.
+    const raced = await callbacksStore.byIdempotencyKey(m, actor.organisationId, c.idempotencyKey);
+    if (raced) return { booking: this.sameRequestOrConflict(raced, hash), fresh: false };
     if (!handoff || (handoff.fromOrganisationId !== actor.organisationId && handoff.toOrganisationId !== actor.organisationId)) throw AppError.notFound(HANDOFF);
     if (handoff.fromOrganisationId !== actor.organisationId) {
       throw AppError.forbidden({ nl: 'Alleen de verwijzer maakt een terugbelafspraak voor deze overdracht.', en: 'Only the sender books a callback for this handoff.' });
@@ -171,7 +180,7 @@ export class CallbacksService {
     if (current) throw this.alreadyBooked();
 
     // The place first: a full slot refuses before anything else is written (and the transaction rolls back).
-    if (!(await callbacksStore.takePlace(m, { doorId: door.id, slotStart: slot.start, weekday: slot.weekday, partOfDay: slot.partOfDay }))) throw FULL;
+    if (!(await callbacksStore.takePlace(m, { doorId: door.id, slotStart: slot.start, weekday: slot.weekday, partOfDay: slot.partOfDay }))) throw slotFull();
 
     const clock = await handoffsStore.clock(m, handoff.id);
     let normAcceptDue: Date | null = null;
