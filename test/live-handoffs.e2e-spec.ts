@@ -352,4 +352,21 @@ describe('live handoffs (end to end)', () => {
     ).rows;
     return row;
   }
+  it('ends the request at once when the handoff is accepted the normal way, and tells both screens', async () => {
+    const { handoffId } = await refer('NORMAAL');
+    const requested = await request('balie@tilburg.demo', { handoffId, doorId: LIVE_DOOR, idempotencyKey: 'overtaken-1' });
+    expect(requested.errors).toBeUndefined();
+    const id = requested.data!.requestLiveHandoff.id;
+    const changes = await subscribe<{ liveHandoffChanged: Live }>('balie@tilburg.demo', `subscription ($id: ID!) { liveHandoffChanged(id: $id) { id status } }`, { id });
+    const accepted = await gql('coordinator@uwv.demo', `mutation ($id: ID!) { acceptHandoff(id: $id, input: { expectedVersion: 1 }) { status } }`, { id: handoffId });
+    expect(accepted.errors).toBeUndefined();
+    // The door gives 5 minutes; the sweep ends the request long before that.
+    await eventually(async () => (await liveRows(handoffId))[0].status === 'CANCELLED');
+    await eventually(() => changes.got.find((e) => e.liveHandoffChanged.status === 'CANCELLED'));
+    expect(codeOf(await pickUp('behandelaar@uwv.demo', id))).toBe('INVALID_TRANSITION');
+    // Ended, not fallen back: no ACUUT deadline, no fallback in the timeline.
+    const [row] = (await owner.query(`SELECT deadline_source FROM handoffs WHERE id = $1`, [handoffId])).rows;
+    expect(row.deadline_source).not.toMatch(/^live-terugval/);
+    expect((await owner.query(`SELECT count(*)::int AS n FROM timeline_events WHERE handoff_id = $1 AND type = 'LIVE_FELL_BACK'`, [handoffId])).rows[0].n).toBe(0);
+  });
 });

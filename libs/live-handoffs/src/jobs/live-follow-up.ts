@@ -41,15 +41,37 @@ export class LiveFollowUp {
 
   /** One pass over one receiving organisation; the number of requests announced and fallen back. */
   async pass(organisationId: string): Promise<{ announced: number; fellBack: number }> {
-    const { unannounced, expired } = await runInTenant(this.dataSource, { organisationId }, async (m) => ({
-      unannounced: await liveHandoffsStore.unannounced(m, organisationId, PASS_LIMIT),
-      expired: await liveHandoffsStore.expired(m, organisationId, PASS_LIMIT),
-    }));
+    const { unannounced, expired, overtaken } = await runInTenant(this.dataSource, { organisationId }, async (m) => {
+      const waiting = await liveHandoffsStore.waiting(m, organisationId, PASS_LIMIT);
+      const clocks = new Map((await handoffsStore.clocks(m, waiting.map((l) => l.handoffId))).map((c) => [c.id, c]));
+      return {
+        unannounced: await liveHandoffsStore.unannounced(m, organisationId, PASS_LIMIT),
+        expired: await liveHandoffsStore.expired(m, organisationId, PASS_LIMIT),
+        // Accepted, forwarded, returned or cancelled the normal way while the request waited.
+        overtaken: waiting.filter((l) => {
+          const clock = clocks.get(l.handoffId);
+          return clock !== undefined && openStep(clock.status) !== 'ACCEPT';
+        }),
+      };
+    });
     let announced = 0;
     let fellBack = 0;
-    for (const live of unannounced) if (await this.announce(live)) announced++;
-    for (const live of expired) if (await this.fallBack(live)) fellBack++;
+    for (const live of overtaken) await this.endOvertaken(live);
+    const ended = new Set(overtaken.map((l) => l.id));
+    for (const live of unannounced) if (!ended.has(live.id) && (await this.announce(live))) announced++;
+    for (const live of expired) if (!ended.has(live.id) && (await this.fallBack(live))) fellBack++;
     return { announced, fellBack };
+  }
+
+  /**
+   * The handoff's step was taken without the live request (accepted from the inbox, returned,
+   * cancelled): the request ends at once, so no banner keeps offering a pick-up that can only fail.
+   */
+  async endOvertaken(live: LiveHandoffRecord): Promise<boolean> {
+    const ended = await runInTenant(this.dataSource, { organisationId: live.toOrganisationId }, (m) => liveHandoffsStore.cancel(m, live.id));
+    if (!ended) return false;
+    await this.events.publish([messageOf('changed', ended)]);
+    return true;
   }
 
   /** Notification rows for the receiver's on-duty people, once per request; then the live events. */

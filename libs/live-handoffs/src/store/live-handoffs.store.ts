@@ -167,6 +167,13 @@ export const liveHandoffsStore = {
     );
   },
 
+  /** Every request to this organisation still waiting (REQUESTED), oldest first. */
+  async waiting(m: EntityManager, toOrganisationId: string, limit: number): Promise<LiveHandoffRecord[]> {
+    return parseAll(
+      await m.query(`SELECT ${COLUMNS} FROM live_handoffs l WHERE l.to_organisation_id = $1 AND l.status = 'REQUESTED' ORDER BY l.requested_at, l.id LIMIT $2`, [toOrganisationId, limit]),
+    );
+  },
+
   /** Open requests to this organisation whose on-duty people were not told yet. */
   async unannounced(m: EntityManager, toOrganisationId: string, limit: number): Promise<LiveHandoffRecord[]> {
     return parseAll(
