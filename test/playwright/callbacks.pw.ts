@@ -10,7 +10,7 @@ import { openFromMenu, signInAsDemo } from './support/sign-in';
  * A callback booked at the desk: Tilburg's balie refers a citizen to UWV's "WW en werk", books a
  * callback while the citizen is there, gets the afsprakenbriefje (screen, print view, PDF); UWV's
  * behandelaar finds it in the day view; UWV's coordinator sets the door's capacity. Axe on every
- * new screen. With SCHAKEL_SCREENSHOTS=1 it also saves docs/screenshots/09-terugbelafspraak.png.
+ * new screen. With SCHAKEL_SCREENSHOTS=1 it also saves docs/screenshots/10-terugbelafspraak.png.
  */
 const ROOT = join(__dirname, '..', '..');
 const CITIZEN_NAME = 'Fatima Terugbelt';
@@ -77,7 +77,7 @@ test('de balie maakt aan de balie een terugbelafspraak; de inwoner krijgt het af
     mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
     await panel.scrollIntoViewIfNeeded();
     await balie.waitForTimeout(300);
-    await panel.screenshot({ path: join(ROOT, 'docs', 'screenshots', '09-terugbelafspraak.png') });
+    await panel.screenshot({ path: join(ROOT, 'docs', 'screenshots', '10-terugbelafspraak.png') });
   }
 
   // The PDF, downloaded in the browser: tagged, with the same content and nothing personal.

@@ -74,7 +74,7 @@ test('de balie vraagt live, de dienstdoende van UWV neemt het over, de balie zie
   if (process.env.SCHAKEL_SCREENSHOTS) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await balie.waitForTimeout(300);
-    await balie.screenshot({ path: join(SCREENSHOTS, '10-live-overdracht.png') });
+    await balie.screenshot({ path: join(SCREENSHOTS, '11-live-overdracht.png') });
   }
 });
 
