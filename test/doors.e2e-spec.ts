@@ -74,7 +74,8 @@ describe('sociale kaart (end to end)', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack(env);
+    // The public export is limited per source address; low here, so the limit is reached in a test.
+    stack = await startStack(env, { env: { OPEN_DATA_RATE_LIMIT_PER_MINUTE: '4' } });
     api = stack.client;
   });
 
@@ -238,5 +239,23 @@ describe('sociale kaart (end to end)', () => {
     // Inactive doors are not published.
     const inactive = (await stack!.owner.query(`SELECT id FROM doors WHERE NOT active`)).rows as Array<{ id: string }>;
     for (const { id } of inactive) expect(serviceIds).not.toContain(id);
+  });
+
+  it('limits the public export per source address: over it 429 problem details with Retry-After, no kaart', async () => {
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${api.baseUrl}/sociale-kaart/hsds`);
+      statuses.push(res.status);
+      if (res.status === 429) refused = res;
+      else await res.arrayBuffer();
+    }
+    // The previous test used one of the four.
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(refused!.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await refused!.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 429 });
+    expect(body).not.toHaveProperty('services');
   });
 });

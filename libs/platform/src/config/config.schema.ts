@@ -78,6 +78,8 @@ export const configSchema = z
     TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: whole(1, 100_000).default(60),
     /** Requests to POST /auth/token per minute over all addresses and api processes: bounds the CPU spent on secret hashing. */
     TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: whole(1, 1_000_000).default(300),
+    /** Requests to the public open-data routes (the sociale kaart's HSDS export) per source address per minute. */
+    OPEN_DATA_RATE_LIMIT_PER_MINUTE: whole(1, 100_000).default(60),
     /** Wrong secrets per client_id + source address before the back-off starts. */
     TOKEN_BACKOFF_FREE_FAILURES: whole(1, 1000).default(5),
     /** Longest back-off after wrong secrets (it doubles from 1 s up to this); failures are forgotten 15 minutes after the first. */

@@ -11,7 +11,7 @@ const RETRY_AFTER_SECONDS = 5;
  * Errors on plain HTTP routes (token endpoints, sign-in configuration) become RFC 9457 problem
  * details, as the NL API Design Rules ask: an AppError with its own code, and a lost database
  * connection as a retryable 503 with Retry-After (not a 500: the request will likely work in a
- * moment). Anything else goes to Nest's default handling. GraphQL errors are left to the GraphQL
+ * moment), a rate limit as 429 with its own Retry-After. Anything else goes to Nest's default handling. GraphQL errors are left to the GraphQL
  * error formatter.
  */
 @Catch()
@@ -24,6 +24,9 @@ export class ProblemDetailsFilter extends BaseExceptionFilter {
     const status = HTTP_STATUS_BY_CODE[problem.code];
     const response = host.switchToHttp().getResponse<Response>();
     if (lost) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    // A rate limit says how long to wait (RFC 9110 Retry-After, NL API Design Rules).
+    const wait = problem.details.retryAfterSeconds;
+    if (typeof wait === 'number') response.setHeader('Retry-After', String(wait));
     response
       .status(status)
       .type('application/problem+json')

@@ -8,9 +8,10 @@ import { REDIS } from '../redis/redis.token';
 
 /**
  * actor: per employee or machine client (API requests); token: tokens issued per client_id;
- * token-address and token-global: requests to the token endpoint per source address and overall.
+ * token-address and token-global: requests to the token endpoint per source address and overall;
+ * open-data: requests to the public open-data routes per source address (no caller to count).
  */
-export type LimitKind = 'actor' | 'token' | 'token-address' | 'token-global';
+export type LimitKind = 'actor' | 'token' | 'token-address' | 'token-global' | 'open-data';
 
 /**
  * Rate limits kept in Redis, shared by every API process: per employee or machine client for the
@@ -35,6 +36,7 @@ export class RateLimitService {
       token: make('token', config.TOKEN_RATE_LIMIT_PER_MINUTE),
       'token-address': make('token-address', config.TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE),
       'token-global': make('token-global', config.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE),
+      'open-data': make('open-data', config.OPEN_DATA_RATE_LIMIT_PER_MINUTE),
     };
   }
 
