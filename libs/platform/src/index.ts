@@ -7,6 +7,8 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/tenant-transactions';
 export * from './database/setup';
+export * as rowFields from './database/row-fields';
+export * from './pdf/tagged-pdf';
 export * from './auth/actor';
 export * from './auth/actor-resolver';
 export * from './auth/auth.guard';

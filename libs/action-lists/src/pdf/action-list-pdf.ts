@@ -1,7 +1,7 @@
 // The printable document of one action-list version: a tagged PDF/UA file (structure tree,
 // language, title shown in the window, embedded font) so that screen readers read it in order and
 // the text can be copied. Pure: takes what it prints, returns the bytes.
-import PDFDocument from 'pdfkit';
+import { openTaggedPdf } from '@schakel/platform';
 import type { VersionStatus } from '../action-list.enums';
 import type { SignatureIntent } from '@schakel/signing';
 
@@ -81,40 +81,10 @@ function days(n: number): string {
   return n === 1 ? '1 werkdag' : `${n} werkdagen`;
 }
 
-function fontPath(file: string): string {
-  // Shipped by the dejavu-fonts-ttf package (pinned in package.json): works offline after npm ci.
-  return require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-}
-
 /** Renders the document; resolves with the PDF bytes. */
 export function renderActionListPdf(input: ActionListPdfInput): Promise<Buffer> {
   const title = `Actielijst: ${input.title} (versie ${input.version})`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.7',
-    // PDF/UA (ISO 14289): pdfkit adds the pdfuaid metadata and requires tagged output. The
-    // typings only know the PDF/A subsets.
-    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
-    tagged: true,
-    lang: 'nl-NL',
-    displayTitle: true,
-    font: fontPath('DejaVuSans.ttf'),
-    info: { Title: title, Author: 'Schakel', Subject: `Actielijst ${input.listId}, versie ${input.version}`, CreationDate: input.generatedAt },
-    bufferPages: false,
-  });
-  doc.registerFont('body', fontPath('DejaVuSans.ttf'));
-  doc.registerFont('bold', fontPath('DejaVuSans-Bold.ttf'));
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const { doc, root, done } = openTaggedPdf({ title, subject: `Actielijst ${input.listId}, versie ${input.version}`, createdAt: input.generatedAt });
 
   const heading = (text: string, level: 1 | 2) => {
     doc.moveDown(level === 1 ? 0 : 0.8);

@@ -2,7 +2,7 @@
 // tree with headings, paragraphs, lists and tables with header cells, language nl-NL, title shown,
 // embedded DejaVu font), as the action-list PDF does. Pure: takes the report, returns the bytes.
 // It leads with the leerverhalen; the figures follow, then the agenda. Suppressed cells print "< 5".
-import PDFDocument from 'pdfkit';
+import { openTaggedPdf, pdfFontPath } from '@schakel/platform';
 import type { ExecutionReport, ExecutionRow } from '../execution-report.service';
 import { displayCell, type Measure } from '../figures/cells';
 import type { ExecutionFigures } from '../figures/execution-figures';
@@ -10,10 +10,6 @@ import { CATEGORY_LABELS, PROPOSAL_STATUS_LABELS, TOPIC_LABELS } from '../labels
 
 const ZONE = 'Europe/Amsterdam';
 const instant = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE });
-
-function fontPath(file: string): string {
-  return require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-}
 
 const days = (m: Measure) => displayCell(m, (n) => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 }));
 const percent = (m: Measure) => displayCell(m, (n) => `${(n * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`);
@@ -47,27 +43,7 @@ function rowCells(f: ExecutionFigures): string[] {
 export function renderYearReportPdf(report: ExecutionReport, year: number): Promise<Buffer> {
   const who = report.scope.organisations.map((o) => o.name).join(', ');
   const title = `Staat van de uitvoering ${year}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.7',
-    subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
-    tagged: true,
-    lang: 'nl-NL',
-    displayTitle: true,
-    font: fontPath('DejaVuSans.ttf'),
-    info: { Title: title, Author: 'Schakel', Subject: `${title}: ${who}`, CreationDate: report.generatedAt },
-  });
-  doc.registerFont('body', fontPath('DejaVuSans.ttf'));
-  doc.registerFont('bold', fontPath('DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const { doc, root, done } = openTaggedPdf({ title, subject: `${title}: ${who}`, createdAt: report.generatedAt });
 
   const heading = (text: string, level: 1 | 2 | 3) => {
     doc.x = doc.page.margins.left;
@@ -87,7 +63,7 @@ export function renderYearReportPdf(report: ExecutionReport, year: number): Prom
       structParent: root,
       columnStyles: widths,
       defaultStyle: { padding: 3, border: 0.5, borderColor: '#888888', fontSize: 9 },
-      data: [header.map((text) => ({ text, type: 'TH', scope: 'Column', font: { src: fontPath('DejaVuSans-Bold.ttf') } })), ...body.map((r) => r.map((text, i) => (i === 0 ? { text, type: 'TH', scope: 'Row' } : { text })))],
+      data: [header.map((text) => ({ text, type: 'TH', scope: 'Column', font: { src: pdfFontPath('DejaVuSans-Bold.ttf') } })), ...body.map((r) => r.map((text, i) => (i === 0 ? { text, type: 'TH', scope: 'Row' } : { text })))],
     };
     doc.font('body').fontSize(9).table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
     doc.moveDown(0.6);
