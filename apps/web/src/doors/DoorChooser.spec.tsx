@@ -1,47 +1,8 @@
 import type { MockedResponse } from '@apollo/client/testing';
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { MockedProvider } from '@apollo/client/testing/react';
-import { createClient } from 'graphql-ws';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
-import { DoorMatchesDocument, MeDocument, ReceivingOrganisationsDocument } from '../api/generated';
-import { MeProvider } from '../app/me';
-import { SessionProvider } from '../auth/session';
-import { AnnouncerProvider } from '../ui/announcer';
-import NewReferralPage from '../referrals/NewReferralPage';
-
-const TILBURG = { id: '00000000-0000-4000-8000-000000000001', name: 'Gemeente Tilburg', kind: 'GEMEENTE' as const };
-const UWV = { id: '00000000-0000-4000-8000-000000000002', name: 'UWV', kind: 'UWV' as const };
-
-const meMock: MockedResponse = {
-  request: { query: MeDocument },
-  result: {
-    data: {
-      me: {
-        __typename: 'Me',
-        employee: { __typename: 'Employee', id: 'e1', name: 'Balie Tilburg', username: 'balie@tilburg.demo', roles: ['BALIE'] },
-        organisation: { __typename: 'Organisation', ...TILBURG, gemeentecode: '0855' },
-      },
-    },
-  },
-};
-
-const organisationsMock: MockedResponse = {
-  request: { query: ReceivingOrganisationsDocument, variables: () => true },
-  maxUsageCount: Number.POSITIVE_INFINITY,
-  result: {
-    data: {
-      organisations: [TILBURG, UWV].map((o) => ({
-        __typename: 'Organisation',
-        ...o,
-        active: true,
-        gemeentecode: null,
-        responseNorm: { __typename: 'ResponseNorm', description: 'reageert binnen 2 werkdagen' },
-      })),
-    },
-  },
-};
+import { DoorMatchesDocument } from '../api/generated';
+import { renderNewReferralForm, TILBURG, UWV } from '../referrals/new-referral.testing';
 
 function match(id: string, name: string, organisation: { id: string; name: string }, medianMinutes: number | null, explanation: string, checklist: string[]) {
   return {
@@ -69,23 +30,8 @@ const matchesMock: MockedResponse = {
   },
 };
 
-const sessionClient = {
-  apollo: new ApolloClient({ cache: new InMemoryCache(), link: ApolloLink.empty() }),
-  ws: createClient({ url: 'ws://127.0.0.1:9/graphql', lazy: true }),
-};
-
 function renderForm() {
-  return render(
-    <MockedProvider mocks={[meMock, organisationsMock, matchesMock]}>
-      <MemoryRouter>
-        <SessionProvider client={sessionClient}>
-          <AnnouncerProvider>
-            <MeProvider loading={<p>laden</p>}>{() => <NewReferralPage />}</MeProvider>
-          </AnnouncerProvider>
-        </SessionProvider>
-      </MemoryRouter>
-    </MockedProvider>,
-  );
+  return renderNewReferralForm([matchesMock]);
 }
 
 describe('Welk loket (ranked doors while referring)', () => {
