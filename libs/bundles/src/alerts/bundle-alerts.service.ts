@@ -56,7 +56,7 @@ export class BundleAlerts implements OnApplicationBootstrap, BeforeApplicationSh
     this.interval = new LeasedInterval({
       redis,
       leaseKey: bundleAlertsLeaseKey(config.REDIS_PREFIX),
-      intervalMs: config.FOLLOW_UPS_SWEEP_INTERVAL_MS,
+      intervalMs: config.BUNDLE_ALERTS_INTERVAL_MS,
       logger: this.logger,
       label: 'Bundle alerts sweep',
       work: () => this.sweep(),

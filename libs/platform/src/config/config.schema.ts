@@ -119,6 +119,8 @@ export const configSchema = z
     WEBHOOK_TIMEOUT_MS: whole(100, 60_000).default(10_000),
     // How often the worker rebuilds lost queue work from PostgreSQL (outbox, deadlines, deliveries, schedules).
     FOLLOW_UPS_SWEEP_INTERVAL_MS: whole(200, 3_600_000).default(60_000),
+    /** Worker: how often the regie of a household bundle is told of parts returned or stalled (found in PostgreSQL). */
+    BUNDLE_ALERTS_INTERVAL_MS: whole(200, 3_600_000).default(5_000),
     // Live warm handoff (issue 13): how long the receiver's on-duty people have to pick up a request
     // made without a door (a door's live_timeout_minutes wins), and with the override set, for every
     // request (short timeouts in tests and demos). Then it falls back to a normal handoff with the ACUUT norm.
