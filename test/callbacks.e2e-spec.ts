@@ -5,7 +5,7 @@ import { QueueName } from '@schakel/platform';
 import { eventually, freePort, readPdf, type TestClient } from '@schakel/testing';
 import type { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
-import type { Client } from 'pg';
+import { type Client, Client as PgClient } from 'pg';
 import { IsolatedEnvironment } from './support/isolated-environment';
 import { type Stack, startStack } from './support/stack';
 
@@ -195,6 +195,25 @@ describe('callbacks booked at the desk (end to end)', () => {
     expect(await counter(UWV_DOOR, slot.start)).toBe(1);
     // The free places say so too.
     expect((await slots()).find((s) => s.start === slot.start)?.free).toBe(0);
+
+    // Counters move only with a booking: the app role itself cannot write them, in any tenant.
+    const app = new PgClient({ connectionString: env.appUrl });
+    await app.connect();
+    try {
+      for (const tenant of [stack!.orgs.tilburg, stack!.orgs.uwv]) {
+        await app.query('BEGIN');
+        await app.query(`SELECT set_config('app.organisation_id', $1, true)`, [tenant]);
+        await expect(app.query(`UPDATE callback_slot_counters SET booked = 0 WHERE door_id = $1`, [UWV_DOOR])).rejects.toThrow(/permission denied/);
+        await app.query('ROLLBACK');
+        await app.query('BEGIN');
+        await app.query(`SELECT set_config('app.organisation_id', $1, true)`, [tenant]);
+        await expect(app.query(`INSERT INTO callback_slot_counters (door_id, slot_start, capacity, booked) VALUES ($1, now(), 50, 0)`, [UWV_DOOR])).rejects.toThrow(/permission denied/);
+        await app.query('ROLLBACK');
+      }
+    } finally {
+      await app.end();
+    }
+    expect(await counter(UWV_DOOR, slot.start)).toBe(1);
   });
 
   it('frees the slot when the sender cancels the handoff: counter back, booking RELEASED, CALLBACK_RELEASED on the timeline', async () => {

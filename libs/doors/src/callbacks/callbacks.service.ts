@@ -13,6 +13,8 @@ import { findDoor, findDoors } from '../store/doors.store';
 import { type BookingRecord, callbacksStore, type CapacityRow, type DayBookingRow } from './store/callbacks.store';
 
 const UNIQUE_VIOLATION = '23505';
+/** Raised by the booking's trigger when the slot has no place left (migration 1764680400000). */
+const SLOT_FULL = 'SK001';
 const DOOR = { nl: 'Dit loket', en: 'This door' };
 const HANDOFF = { nl: 'Deze overdracht', en: 'This handoff' };
 const BOOKING = { nl: 'Deze terugbelafspraak', en: 'This callback' };
@@ -61,12 +63,15 @@ function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined;
 }
 
-/** The unique constraint a statement broke (pg's error, or TypeORM's wrapping of it), if any. */
+/** The SQLSTATE of a failed statement (pg's error, or TypeORM's wrapping of it), if any. */
+function sqlStateOf(error: unknown): unknown {
+  return field(error, 'code') ?? field(field(error, 'driverError'), 'code');
+}
+
+/** The unique constraint a statement broke, if any. */
 function constraintOf(error: unknown): string | null {
-  const driver = field(error, 'driverError');
-  const code = field(error, 'code') ?? field(driver, 'code');
-  const constraint = field(error, 'constraint') ?? field(driver, 'constraint');
-  return code === UNIQUE_VIOLATION && typeof constraint === 'string' ? constraint : null;
+  const constraint = field(error, 'constraint') ?? field(field(error, 'driverError'), 'constraint');
+  return sqlStateOf(error) === UNIQUE_VIOLATION && typeof constraint === 'string' ? constraint : null;
 }
 
 function slotFull(): AppError {
@@ -129,6 +134,7 @@ export class CallbacksService {
     try {
       ({ booking, fresh } = await this.tx.run(actor, (m) => this.bookIn(m, actor, c, hash)));
     } catch (error) {
+      if (sqlStateOf(error) === SLOT_FULL) throw slotFull();
       const constraint = constraintOf(error);
       if (constraint === 'callback_bookings_idempotency') {
         // The same key at the same moment: the other request won; this one answers like a retry.
@@ -179,9 +185,6 @@ export class CallbacksService {
     const [current] = (await callbacksStore.ofHandoffs(m, [handoff.id])).filter((b) => b.status === 'BOOKED');
     if (current) throw this.alreadyBooked();
 
-    // The place first: a full slot refuses before anything else is written (and the transaction rolls back).
-    if (!(await callbacksStore.takePlace(m, { doorId: door.id, slotStart: slot.start, weekday: slot.weekday, partOfDay: slot.partOfDay }))) throw slotFull();
-
     const clock = await handoffsStore.clock(m, handoff.id);
     let normAcceptDue: Date | null = null;
     if (clock && !clock.acceptDueAt) {
@@ -189,6 +192,8 @@ export class CallbacksService {
       normAcceptDue = this.calculator.dueAt(clock.requestedAt, norm.acceptAmount, norm.acceptUnit);
     }
     const deadline = await handoffsStore.setCallbackDeadline(m, { id: handoff.id, slotStart: slot.start, slotEnd: slot.end, normAcceptDue, source: CALLBACK_SOURCE });
+    // The booking's insert takes the place (a trigger; the runtime role cannot write counters): a
+    // full slot refuses with SLOT_FULL and the transaction rolls back, so nothing is written.
     const booking = await callbacksStore.insertBooking(m, {
       doorId: door.id,
       doorOrganisationId: door.organisationId,
@@ -225,8 +230,9 @@ export class CallbacksService {
     const why = requireSafeText(reason, 'reason', { max: 500, required: true });
     if (!isUuid(bookingId)) throw AppError.notFound(BOOKING);
     const result = await this.tx.run(actor, async (m) => {
-      // Locks in the order every path takes (the handoff, then its booking, then the counter), so a
-      // handoff cancelled at the same moment waits instead of deadlocking.
+      // Locks in the order every path takes (the handoff, then its booking, then the counter, which
+      // the release gives back by trigger), so a handoff cancelled at the same moment waits instead
+      // of deadlocking.
       const seen = await callbacksStore.find(m, bookingId);
       if (!seen) throw AppError.notFound(BOOKING);
       await handoffsStore.lock(m, seen.handoffId);
@@ -238,7 +244,6 @@ export class CallbacksService {
       if (booking.status !== 'BOOKED') throw new AppError('INVALID_TRANSITION', { nl: 'Deze terugbelafspraak is al vervallen.', en: 'This callback has already been released.' });
       const released = await callbacksStore.release(m, booking.id, 'CANCELLED_BY_SENDER', why);
       if (!released) throw new AppError('INVALID_TRANSITION', { nl: 'Deze terugbelafspraak is al vervallen.', en: 'This callback has already been released.' });
-      await callbacksStore.givePlaceBack(m, booking.doorId, booking.slotStart);
       await handoffsStore.clearCallbackDeadline(m, { id: booking.handoffId, slotStart: booking.slotStart, slotEnd: booking.slotEnd, previousAcceptDueAt: booking.previousAcceptDueAt });
       await referralsStore.addReferralEvent(m, {
         referralId: booking.referralId,

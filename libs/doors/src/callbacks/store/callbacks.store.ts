@@ -132,29 +132,6 @@ export const callbacksStore = {
     }));
   },
 
-  /**
-   * Takes one place of a slot, atomically: the counter row is created with the door's current
-   * places, or raised by one only while it is below them. Of two transactions taking the last
-   * place, the second waits for the first's row lock, then finds the row full: no row returned.
-   */
-  async takePlace(m: EntityManager, s: { doorId: string; slotStart: Date; weekday: number; partOfDay: PartOfDay }): Promise<boolean> {
-    const rows = await queryReturning<unknown>(
-      m,
-      `INSERT INTO callback_slot_counters AS c (door_id, slot_start, capacity, booked)
-       SELECT k.door_id, $2, k.places, 1 FROM callback_capacity k
-        WHERE k.door_id = $1 AND k.weekday = $3 AND k.part_of_day = $4::callback_part_of_day AND k.places > 0
-       ON CONFLICT (door_id, slot_start) DO UPDATE SET booked = c.booked + 1, capacity = EXCLUDED.capacity
-        WHERE c.booked < EXCLUDED.capacity
-       RETURNING c.booked`,
-      [s.doorId, s.slotStart, s.weekday, s.partOfDay],
-    );
-    return rows.length === 1;
-  },
-
-  async givePlaceBack(m: EntityManager, doorId: string, slotStart: Date): Promise<void> {
-    await m.query(`UPDATE callback_slot_counters SET booked = booked - 1 WHERE door_id = $1 AND slot_start = $2 AND booked > 0`, [doorId, slotStart]);
-  },
-
   async insertBooking(m: EntityManager, b: NewBooking): Promise<BookingRecord> {
     const rows = await queryReturning<unknown>(
       m,
