@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients, seedDemoPersonas } from '@schakel/organisations';
+import { DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_PERSONAS, DEMO_ROLES, demoClientSecret, demoUsername, seedDemoData, seedDemoMachineClients, seedDemoPersonas } from '@schakel/organisations';
 import { seedDemoHistory } from '@schakel/reporting';
 import { seedDemoCallbackCapacity, seedDemoDoors } from '@schakel/doors';
 import { createDataSource, explainStartupFailure, loadConfigOrExit, prepareDatabase } from '@schakel/platform';
@@ -105,6 +105,11 @@ Demo-aanmeldingen (alleen buiten productie): <rol>@<organisatie>.demo
   rollen:         ${roles}
   organisaties:   ${slugs}
   bijvoorbeeld:   ${demoUsername('balie', 'tilburg')}, ${demoUsername('behandelaar', 'uwv')}, ${demoUsername('coordinator', 'svb')}
+  met naam:       ${DEMO_PERSONAS.map((p) => `${p.username} (${p.displayName})`).join(', ')}: zet Dienstdoende aan voor een live overdracht
+
+De warme overdracht aan de balie (README, "A tour of the warm moment"):
+  Sociale kaart:  ${web.url}/sociale-kaart   (open data, HSDS 3.0: ${base}/sociale-kaart/hsds)
+  Terugbellen, live overdragen: op de pagina van een nieuwe doorverwijzing; Bundels: ${web.url}/bundels
 
 Token en eerste vraag:
   TOKEN=$(curl -s -X POST ${base}/auth/dev/token -H 'Content-Type: application/json' \\
