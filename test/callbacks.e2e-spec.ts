@@ -332,6 +332,24 @@ describe('callbacks booked at the desk (end to end)', () => {
     }
   });
 
+  it('lets only the sender cancel a callback, with a reason; every refusal leaves the booking and its place as they were', async () => {
+    const slot = (await slots())[7];
+    const { referralId, handoffId } = await refer();
+    const booked = await book('balie@tilburg.demo', { handoffId, slotStart: slot.start });
+    expect(booked.errors).toBeUndefined();
+    const id = booked.data!.bookCallback.id;
+    const before = await counter(UWV_DOOR, slot.start);
+    const cancel = (who: string, reason: string) => gql(who, `mutation ($id: ID!, $reason: String!) { cancelCallback(bookingId: $id, reason: $reason) { id } }`, { id, reason });
+    expect(codeOf((await cancel('balie@enschede.demo', 'Niet van ons.')).errors)).toBe('NOT_FOUND');
+    expect(codeOf((await cancel('behandelaar@uwv.demo', 'De ontvanger wil niet.')).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await cancel('beleid@tilburg.demo', 'Geen casusrol.')).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await cancel('balie@tilburg.demo', '   ')).errors)).toBe('BAD_USER_INPUT');
+    expect(codeOf((await gql('balie@tilburg.demo', `mutation { cancelCallback(bookingId: "geen-id", reason: "x") { id } }`)).errors)).toBe('NOT_FOUND');
+    expect((await bookingsOf(handoffId)).map((b) => b.status)).toEqual(['BOOKED']);
+    expect(await counter(UWV_DOOR, slot.start)).toBe(before);
+    expect((await eventsOf(referralId)).filter((e) => e.type === 'CALLBACK_RELEASED')).toEqual([]);
+  });
+
   it('keeps bookings when the coordinator lowers the capacity below them, and takes no new ones until there is room', async () => {
     await setPlaces(UWV_DOOR, 2);
     const slot = (await slots())[5];
