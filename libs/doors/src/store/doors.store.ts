@@ -16,13 +16,13 @@ const DOOR_FROM = `FROM doors d JOIN organisations o ON o.id = d.organisation_id
 function topicsOf(row: Row, column: string): ReferralTopic[] {
   return strArray(row, column).map((t) => {
     const topic = REFERRAL_TOPICS.find((x) => x === t);
-    if (!topic) throw new RowShapeError(column, 'referral topics');
+    if (!topic) throw new RowShapeError('doors', column, 'referral topics');
     return topic;
   });
 }
 
 function openingHoursOf(value: unknown, column: string): OpeningHours[] {
-  if (!Array.isArray(value)) throw new RowShapeError(column, 'an array of opening hours');
+  if (!Array.isArray(value)) throw new RowShapeError('doors', column, 'an array of opening hours');
   return value.map((entry) => {
     const e = asRow(entry);
     return { weekday: int(e, 'weekday'), opens: str(e, 'opens'), closes: str(e, 'closes') };
