@@ -5,12 +5,12 @@ import { TestClient } from '@schakel/testing';
 import { Client } from 'pg';
 
 /**
- * No N+1: a handoffs page with nested organisations, people, referral, citizen and timeline
+ * No N+1: a handoffs page with nested organisations, people, referral (and its bundle), citizen and timeline
  * costs the same number of SQL statements for 5 rows as for 50 (DataLoaders batch per request).
  */
 const PAGE = `query ($first: Int!) { handoffs(direction: INCOMING, first: $first) { edges { node {
   id status availableActions from { name } to { name } sender { username } assignee { username }
-  referral { topic origin { name } createdBy { username } citizen { name } bottlenecks { category }
+  referral { topic bundleId origin { name } createdBy { username } citizen { name } bottlenecks { category }
     timeline { type actorKind actor { username } organisation { name } } }
 } } } }`;
 

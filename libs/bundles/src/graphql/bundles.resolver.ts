@@ -3,6 +3,7 @@ import { DirectoryLoaders, OrganisationType } from '@schakel/organisations';
 import { Ctx, type RequestContext, RequiresScope } from '@schakel/platform';
 import { ReferralType } from '@schakel/referrals';
 import { BundlesService } from '../bundles.service';
+import { BundleLoaders } from './bundle.loaders';
 import { BundleFilterInput, BundlePartType, BundleType, CreateBundleInput } from './bundle.types';
 
 /** Household bundles: thin; the rules are in BundlesService. */
@@ -70,10 +71,10 @@ export class BundlePartsResolver {
 /** Referral.bundleId, registered here so the referrals lib does not depend on bundles. */
 @Resolver(() => ReferralType)
 export class ReferralBundleResolver {
-  constructor(private readonly bundles: BundlesService) {}
+  constructor(private readonly loaders: BundleLoaders) {}
 
   @ResolveField(() => ID, { nullable: true, description: 'De bundel waar deze verwijzing een onderdeel van is, als u dat onderdeel mag zien.' })
-  async bundleId(@Parent() r: ReferralType, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await this.bundles.bundleIdsOfReferrals(ctx.actor, [r.id])).get(r.id) ?? null;
+  async bundleId(@Parent() r: ReferralType, @Ctx() ctx: RequestContext, @Context('req') req: object): Promise<string | null> {
+    return this.loaders.bundleIdOfReferral(req, ctx).load(r.id);
   }
 }
