@@ -148,9 +148,7 @@ export class BundlesService {
     }
     return this.tx.run(context.actor, async (m) => {
       const bundles = await bundlesStore.list(m, context.actor.organisationId, { status: filter.status ?? null, limit: first });
-      const views: BundleView[] = [];
-      for (const bundle of bundles) views.push(await this.viewIn(m, context, bundle));
-      return views;
+      return this.viewsIn(m, context, bundles);
     });
   }
 
@@ -208,8 +206,16 @@ export class BundlesService {
   }
 
   private async viewIn(m: EntityManager, context: RequestContext, bundle: BundleRecord): Promise<BundleView> {
-    const members = await bundlesStore.members(m, [bundle.id]);
-    const parts = await bundlesStore.parts(m, [bundle.id]);
+    const [view] = await this.viewsIn(m, context, [bundle]);
+    return view;
+  }
+
+  /** The views of several bundles with one statement per table for all of them, not per bundle. */
+  private async viewsIn(m: EntityManager, context: RequestContext, bundles: readonly BundleRecord[]): Promise<BundleView[]> {
+    if (bundles.length === 0) return [];
+    const bundleIds = bundles.map((b) => b.id);
+    const members = await bundlesStore.members(m, bundleIds);
+    const parts = await bundlesStore.parts(m, bundleIds);
     const names = await bundlesStore.memberNames(m, members.map((x) => x.id));
     const visibleReferrals = new Set((await referralsStore.byIds(m, parts.map((p) => p.referralId))).map((r) => r.id));
     await recordProcessing(
@@ -217,24 +223,32 @@ export class BundlesService {
       context,
       names.filter((n) => n.subjectPseudonym !== null).map((n) => ({ activity: 'bundle.member.read', subjectPseudonym: n.subjectPseudonym ?? '' })),
     );
-    let closeBlockedReason: string | null = null;
-    if (bundle.status !== 'OPEN') closeBlockedReason = bundle.status === 'CLOSED' ? 'De bundel is al gesloten.' : 'De bundel wordt nog aangemaakt.';
-    else if (bundle.coordinatingOrganisationId !== context.actor.organisationId) closeBlockedReason = 'Alleen de organisatie met de regie kan de bundel sluiten.';
-    else if (!hasAnyRole(context.actor, CLOSE_ROLES)) closeBlockedReason = 'Alleen een coördinator of behandelaar kan de bundel sluiten.';
-    else {
-      const open = await bundlesStore.openPartCounts(m, bundle.id);
-      if (open.total > 0) closeBlockedReason = this.openPartsText(open).nl;
+    const views: BundleView[] = [];
+    for (const bundle of bundles) {
+      views.push({
+        bundle,
+        members: members
+          .filter((member) => member.bundleId === bundle.id)
+          .map((member) => ({
+            member,
+            name: names.find((n) => n.memberId === member.id)?.name ?? null,
+            parts: parts.filter((p) => p.memberId === member.id).map((p) => ({ ...p, referralVisible: visibleReferrals.has(p.referralId) })),
+          })),
+        // Only a bundle the caller could close costs a count of its open parts.
+        closeBlockedReason: await this.closeBlockedReason(m, context, bundle),
+      });
     }
-    return {
-      bundle,
-      members: members.map((member) => ({
-        member,
-        name: names.find((n) => n.memberId === member.id)?.name ?? null,
-        parts: parts.filter((p) => p.memberId === member.id).map((p) => ({ ...p, referralVisible: visibleReferrals.has(p.referralId) })),
-      })),
-      closeBlockedReason,
-    };
+    return views;
   }
+
+  private async closeBlockedReason(m: EntityManager, context: RequestContext, bundle: BundleRecord): Promise<string | null> {
+    if (bundle.status !== 'OPEN') return bundle.status === 'CLOSED' ? 'De bundel is al gesloten.' : 'De bundel wordt nog aangemaakt.';
+    if (bundle.coordinatingOrganisationId !== context.actor.organisationId) return 'Alleen de organisatie met de regie kan de bundel sluiten.';
+    if (!hasAnyRole(context.actor, CLOSE_ROLES)) return 'Alleen een coördinator of behandelaar kan de bundel sluiten.';
+    const open = await bundlesStore.openPartCounts(m, bundle.id);
+    return open.total > 0 ? this.openPartsText(open).nl : null;
+  }
+
 
   private requireCaseRole(actor: Actor): void {
     if (!hasAnyRole(actor, CASE_ROLES)) {
