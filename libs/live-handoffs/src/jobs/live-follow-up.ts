@@ -44,9 +44,11 @@ export class LiveFollowUp {
     const { unannounced, expired, overtaken } = await runInTenant(this.dataSource, { organisationId }, async (m) => {
       const waiting = await liveHandoffsStore.waiting(m, organisationId, PASS_LIMIT);
       const clocks = new Map((await handoffsStore.clocks(m, waiting.map((l) => l.handoffId))).map((c) => [c.id, c]));
+      // One read of the waiting requests serves all three kinds of work.
+      const now = Date.now();
       return {
-        unannounced: await liveHandoffsStore.unannounced(m, organisationId, PASS_LIMIT),
-        expired: await liveHandoffsStore.expired(m, organisationId, PASS_LIMIT),
+        unannounced: waiting.filter((l) => l.announcedAt === null),
+        expired: waiting.filter((l) => l.expiresAt.getTime() <= now),
         // Accepted, forwarded, returned or cancelled the normal way while the request waited.
         overtaken: waiting.filter((l) => {
           const clock = clocks.get(l.handoffId);

@@ -131,19 +131,6 @@ export const liveHandoffsStore = {
     )[0];
   },
 
-  /** Ends every REQUESTED row of a handoff (its step was taken some other way); none left waiting. */
-  async cancelOpenOfHandoff(m: EntityManager, handoffId: string): Promise<LiveHandoffRecord[]> {
-    return parseAll(
-      await m.query(
-        `WITH upd AS (
-           UPDATE live_handoffs l SET status = 'CANCELLED', ended_at = now(), version = l.version + 1
-            WHERE l.handoff_id = $1 AND l.status = 'REQUESTED' RETURNING ${COLUMNS})
-         SELECT * FROM upd`,
-        [handoffId],
-      ),
-    );
-  },
-
   /** The fallback, once: only a REQUESTED row past its time changes (another worker's pass finds nothing). */
   async fallBack(m: EntityManager, id: string): Promise<LiveHandoffRecord | undefined> {
     return parseAll(
@@ -157,30 +144,10 @@ export const liveHandoffsStore = {
     )[0];
   },
 
-  /** Requests to this organisation past their time and still REQUESTED (the sweep's work). */
-  async expired(m: EntityManager, toOrganisationId: string, limit: number): Promise<LiveHandoffRecord[]> {
-    return parseAll(
-      await m.query(`SELECT ${COLUMNS} FROM live_handoffs l WHERE l.to_organisation_id = $1 AND l.status = 'REQUESTED' AND l.expires_at <= now() ORDER BY l.expires_at, l.id LIMIT $2`, [
-        toOrganisationId,
-        limit,
-      ]),
-    );
-  },
-
   /** Every request to this organisation still waiting (REQUESTED), oldest first. */
   async waiting(m: EntityManager, toOrganisationId: string, limit: number): Promise<LiveHandoffRecord[]> {
     return parseAll(
       await m.query(`SELECT ${COLUMNS} FROM live_handoffs l WHERE l.to_organisation_id = $1 AND l.status = 'REQUESTED' ORDER BY l.requested_at, l.id LIMIT $2`, [toOrganisationId, limit]),
-    );
-  },
-
-  /** Open requests to this organisation whose on-duty people were not told yet. */
-  async unannounced(m: EntityManager, toOrganisationId: string, limit: number): Promise<LiveHandoffRecord[]> {
-    return parseAll(
-      await m.query(
-        `SELECT ${COLUMNS} FROM live_handoffs l WHERE l.to_organisation_id = $1 AND l.status = 'REQUESTED' AND l.announced_at IS NULL ORDER BY l.requested_at, l.id LIMIT $2`,
-        [toOrganisationId, limit],
-      ),
     );
   },
 
