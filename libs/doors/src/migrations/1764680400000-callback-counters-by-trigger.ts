@@ -9,6 +9,33 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * tables' owner. Bookings themselves stay under row-level security (the referral's participants),
  * so an organisation can move a counter only by booking or releasing a callback of its own case.
  */
+/**
+ * The handoff-end trigger's function: releases the handoff's booking and writes CALLBACK_RELEASED.
+ * Before this migration it also gave the place back itself (`givesPlaceBack`); after it, the
+ * bookings' own trigger does.
+ */
+function releaseOnHandoffEnd(givesPlaceBack: boolean): string {
+  return `
+      CREATE OR REPLACE FUNCTION callback_release_on_handoff_end() RETURNS trigger LANGUAGE plpgsql AS
+      $$ DECLARE
+           b record;
+           cause text := CASE NEW.status WHEN 'CANCELLED' THEN 'HANDOFF_CANCELLED' ELSE 'HANDOFF_RETURNED' END;
+           actor uuid := COALESCE(app_current_organisation(), CASE NEW.status WHEN 'CANCELLED' THEN NEW.from_organisation_id ELSE NEW.to_organisation_id END);
+         BEGIN
+           FOR b IN
+             UPDATE callback_bookings SET status = 'RELEASED', released_at = now(), release_cause = cause
+              WHERE handoff_id = NEW.id AND status = 'BOOKED'
+             RETURNING id, door_id, slot_start, referral_id
+           LOOP
+             ${givesPlaceBack ? 'UPDATE callback_slot_counters SET booked = booked - 1 WHERE door_id = b.door_id AND slot_start = b.slot_start AND booked > 0;' : ''}
+             INSERT INTO timeline_events (referral_id, handoff_id, type, actor_organisation_id, note)
+             VALUES (b.referral_id, NEW.id, 'CALLBACK_RELEASED', actor,
+                     'Terugbelafspraak vervallen: de overdracht is ' || CASE NEW.status WHEN 'CANCELLED' THEN 'ingetrokken' ELSE 'teruggestuurd' END || '; de plek is weer vrij.');
+           END LOOP;
+           RETURN NULL;
+         END $$`;
+}
+
 export class CallbackCountersByTrigger1764680400000 implements MigrationInterface {
   name = 'CallbackCountersByTrigger1764680400000';
 
@@ -45,49 +72,14 @@ export class CallbackCountersByTrigger1764680400000 implements MigrationInterfac
       FOR EACH ROW WHEN (OLD.status = 'BOOKED' AND NEW.status = 'RELEASED') EXECUTE FUNCTION callback_give_place_back()`);
 
     // The handoff-end trigger releases the booking; the place now comes back through the trigger above.
-    await q.query(`
-      CREATE OR REPLACE FUNCTION callback_release_on_handoff_end() RETURNS trigger LANGUAGE plpgsql AS
-      $$ DECLARE
-           b record;
-           cause text := CASE NEW.status WHEN 'CANCELLED' THEN 'HANDOFF_CANCELLED' ELSE 'HANDOFF_RETURNED' END;
-           actor uuid := COALESCE(app_current_organisation(), CASE NEW.status WHEN 'CANCELLED' THEN NEW.from_organisation_id ELSE NEW.to_organisation_id END);
-         BEGIN
-           FOR b IN
-             UPDATE callback_bookings SET status = 'RELEASED', released_at = now(), release_cause = cause
-              WHERE handoff_id = NEW.id AND status = 'BOOKED'
-             RETURNING id, referral_id
-           LOOP
-             INSERT INTO timeline_events (referral_id, handoff_id, type, actor_organisation_id, note)
-             VALUES (b.referral_id, NEW.id, 'CALLBACK_RELEASED', actor,
-                     'Terugbelafspraak vervallen: de overdracht is ' || CASE NEW.status WHEN 'CANCELLED' THEN 'ingetrokken' ELSE 'teruggestuurd' END || '; de plek is weer vrij.');
-           END LOOP;
-           RETURN NULL;
-         END $$`);
+    await q.query(releaseOnHandoffEnd(false));
 
     await q.query(`REVOKE INSERT, UPDATE ON callback_slot_counters FROM schakel_runtime`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`GRANT INSERT, UPDATE ON callback_slot_counters TO schakel_runtime`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION callback_release_on_handoff_end() RETURNS trigger LANGUAGE plpgsql AS
-      $$ DECLARE
-           b record;
-           cause text := CASE NEW.status WHEN 'CANCELLED' THEN 'HANDOFF_CANCELLED' ELSE 'HANDOFF_RETURNED' END;
-           actor uuid := COALESCE(app_current_organisation(), CASE NEW.status WHEN 'CANCELLED' THEN NEW.from_organisation_id ELSE NEW.to_organisation_id END);
-         BEGIN
-           FOR b IN
-             UPDATE callback_bookings SET status = 'RELEASED', released_at = now(), release_cause = cause
-              WHERE handoff_id = NEW.id AND status = 'BOOKED'
-             RETURNING id, door_id, slot_start, referral_id
-           LOOP
-             UPDATE callback_slot_counters SET booked = booked - 1 WHERE door_id = b.door_id AND slot_start = b.slot_start AND booked > 0;
-             INSERT INTO timeline_events (referral_id, handoff_id, type, actor_organisation_id, note)
-             VALUES (b.referral_id, NEW.id, 'CALLBACK_RELEASED', actor,
-                     'Terugbelafspraak vervallen: de overdracht is ' || CASE NEW.status WHEN 'CANCELLED' THEN 'ingetrokken' ELSE 'teruggestuurd' END || '; de plek is weer vrij.');
-           END LOOP;
-           RETURN NULL;
-         END $$`);
+    await q.query(releaseOnHandoffEnd(true));
     await q.query(`DROP TRIGGER callback_bookings_give_place_back ON callback_bookings`);
     await q.query(`DROP FUNCTION callback_give_place_back()`);
     await q.query(`DROP TRIGGER callback_bookings_take_place ON callback_bookings`);
